@@ -1,0 +1,134 @@
+"""Time integration of the network: fixed-step RK4 (fast) and SciPy's adaptive solvers (accuracy checks).
+
+Both record only every ``record_every``-th time unit so that long runs at
+large N do not keep every step in memory.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .._progress import progress_bar
+from ..params import ParameterError, check_positive
+from .model import Network
+
+__all__ = ["Trajectory", "simulate", "rk4_step"]
+
+
+@dataclass(frozen=True)
+class Trajectory:
+    """A recorded trajectory.
+
+    Attributes
+    ----------
+    t : ndarray, shape (T,)
+        Recording times (units of tau_h).
+    x : ndarray, shape (T, 3N) or (T, B, 3N)
+        States at those times, layout ``[h, z, r]``.
+    n_rhs : int
+        Right-hand side evaluations used (per trajectory of the batch).
+    method : str
+        ``"rk4"`` or the SciPy method name.
+    dt : float or None
+        The fixed step (RK4), None for adaptive runs.
+    """
+
+    t: np.ndarray
+    x: np.ndarray
+    n_rhs: int
+    method: str
+    dt: float | None
+
+    @property
+    def final(self) -> np.ndarray:
+        return self.x[-1]
+
+
+def rk4_step(net: Network, t: float, x: np.ndarray, dt: float) -> np.ndarray:
+    """One classical Runge-Kutta step of size dt for a state (3N,) or batch (B, 3N)."""
+    f = net.rhs
+    k1 = f(t, x)
+    k2 = f(t + 0.5 * dt, x + (0.5 * dt) * k1)
+    k3 = f(t + 0.5 * dt, x + (0.5 * dt) * k2)
+    k4 = f(t + dt, x + dt * k3)
+    return x + (dt / 6.0) * (k1 + 2.0 * (k2 + k3) + k4)
+
+
+def _n_steps(span: float, dt: float, name: str) -> int:
+    n = int(round(span / dt))
+    if n < 1 or abs(n * dt - span) > 1e-9 * max(1.0, span):
+        raise ParameterError(f"{name} = {span!r} is not a whole number of steps dt = {dt!r}; "
+                             f"allowed: a positive multiple of dt")
+    return n
+
+
+def simulate(net: Network, x0: np.ndarray, t: float, *, dt: float = 0.05, record_every: float | None = None,
+             method: str = "rk4", rtol: float = 1e-8, atol: float = 1e-10, t0: float = 0.0,
+             progress: bool = False) -> Trajectory:
+    """Integrate the network from ``x0`` over ``[t0, t0 + t]``.
+
+    Parameters
+    ----------
+    net : Network
+    x0 : ndarray, shape (3N,) or (B, 3N)
+        Initial state(s); a batch integrates as matrix-matrix products.
+    t : float
+        Duration (units of tau_h), > 0.
+    dt : float
+        RK4 step (ignored by adaptive methods), > 0.
+    record_every : float, optional
+        Recording interval, a multiple of dt for RK4; default: max(dt, t / 200).
+    method : {"rk4", "RK45", "DOP853", "LSODA", ...}
+        ``"rk4"`` is the fixed-step fast path; any other name is passed to
+        :func:`scipy.integrate.solve_ivp` (single trajectory only).
+    rtol, atol : float
+        Tolerances of the adaptive solver.
+    progress : bool
+        Show a progress bar in simulated time.
+    """
+    t = check_positive("t", t)
+    dt = check_positive("dt", dt)
+    x = np.array(x0, dtype=net.dtype, copy=True)
+    if x.shape[-1] != net.dim or x.ndim not in (1, 2):
+        raise ParameterError(f"x0 has shape {np.shape(x0)}; allowed: ({net.dim},) or (B, {net.dim})")
+    if not np.all(np.isfinite(x)):
+        raise ParameterError("x0 contains non-finite values; allowed: finite numbers")
+    if record_every is None:
+        record_every = max(dt, t / 200.0)
+        if method == "rk4":
+            record_every = dt * max(1, int(record_every / dt))
+    record_every = check_positive("record_every", record_every)
+
+    if method != "rk4":
+        return _simulate_adaptive(net, x, t, t0, record_every, method, rtol, atol)
+
+    n_steps = _n_steps(t, dt, "t")
+    stride = _n_steps(record_every, dt, "record_every")
+    n_rec = n_steps // stride + 1
+    xs = np.empty((n_rec,) + x.shape, dtype=net.dtype)
+    ts = t0 + dt * stride * np.arange(n_rec)
+    xs[0] = x
+    with progress_bar(t, progress, "simulate") as bar:
+        for step in range(1, n_steps + 1):
+            x = rk4_step(net, t0 + (step - 1) * dt, x, dt)
+            if step % stride == 0:
+                xs[step // stride] = x
+                bar.update(stride * dt)
+    if not np.all(np.isfinite(x)):
+        raise FloatingPointError(f"the trajectory left the finite range; reduce dt = {dt}")
+    return Trajectory(t=ts, x=xs, n_rhs=4 * n_steps, method="rk4", dt=dt)
+
+
+def _simulate_adaptive(net, x, t, t0, record_every, method, rtol, atol):
+    from scipy.integrate import solve_ivp
+
+    if x.ndim != 1:
+        raise ParameterError(f"method = {method!r} integrates one trajectory; x0 must have shape ({net.dim},)")
+    n_rec = int(np.floor(t / record_every + 1e-9)) + 1
+    t_eval = t0 + record_every * np.arange(n_rec)
+    sol = solve_ivp(net.rhs, (t0, t0 + t), x.astype(np.float64), method=method, t_eval=t_eval,
+                    rtol=rtol, atol=atol)
+    if not sol.success:
+        raise RuntimeError(f"solve_ivp({method}) failed: {sol.message}; loosen rtol/atol or shorten t")
+    return Trajectory(t=sol.t, x=sol.y.T.astype(net.dtype), n_rhs=int(sol.nfev), method=method, dt=None)

@@ -1,0 +1,191 @@
+"""A realisation of the N-unit gated network and its right-hand side.
+
+State layout: ``x = concatenate([h, z, r])``, shape ``(3N,)``, or ``(B, 3N)``
+for a batch of B independent trajectories of the same network.
+
+Seed Eqs. 1-2 (THEORY.md section 1), time in units of tau_h = 1::
+
+    dh/dt       = sigma_z(z) * [-h + Jh (sigma_r(r) * phi(h)) + Ih]
+    tau_z dz/dt = -z + Jz phi(h) + Iz
+    tau_r dr/dt = -r + Jr phi(h) + Ir
+
+This module is the independent oracle for the theory: it shares nothing with
+it but :class:`~gatetheory.params.GateParams`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Union
+
+import numpy as np
+from scipy.special import expit
+
+from ..params import GateParams, ParameterError, check_int
+
+__all__ = ["Network", "phi", "dphi", "gate", "dgate", "Input"]
+
+Input = Union[None, np.ndarray, Callable[[float], np.ndarray]]
+
+
+def phi(x, g_h, beta_h):
+    """Activation ``tanh(g_h x + beta_h)``."""
+    return np.tanh(g_h * x + beta_h)
+
+
+def dphi(x, g_h, beta_h):
+    """Derivative ``g_h (1 - tanh^2(g_h x + beta_h))``."""
+    t = np.tanh(g_h * x + beta_h)
+    return g_h * (1.0 - t * t)
+
+
+def gate(x, alpha, beta):
+    """Gate ``1 / (1 + exp(-(alpha x + beta)))``; expit never overflows (alpha up to 1e3 and beyond)."""
+    return expit(alpha * x + beta)
+
+
+def dgate(x, alpha, beta):
+    """Derivative ``alpha s(u) s(-u)``, u = alpha x + beta: no cancellation in ``1 - s`` for large u."""
+    u = alpha * x + beta
+    return alpha * expit(u) * expit(-u)
+
+
+def _check_input(name: str, value, n: int, dtype):
+    if value is None or callable(value):
+        return value
+    arr = np.asarray(value, dtype=dtype)
+    if arr.ndim == 0:
+        arr = np.full(n, arr, dtype=dtype)
+    if arr.shape != (n,):
+        raise ParameterError(f"{name} has shape {arr.shape}; allowed: None, a scalar, shape ({n},), or a function of t")
+    if not np.all(np.isfinite(arr)):
+        raise ParameterError(f"{name} contains non-finite values; allowed: finite numbers")
+    return arr
+
+
+@dataclass(frozen=True, eq=False)
+class Network:
+    """One realisation of the gated network: couplings drawn from ``seed``.
+
+    Parameters
+    ----------
+    params : GateParams
+    n : int
+        Number of units N >= 1.
+    seed : int or numpy.random.Generator
+        Seed of the couplings. ``Jh, Jz, Jr`` are drawn in that order, entries
+        i.i.d. Normal(0, 1/N).
+    Ih, Iz, Ir : None, scalar, array of shape (N,), or callable ``t -> (N,)``
+        External inputs; ``Ih`` sits inside the z-gated bracket.
+    dtype : numpy dtype
+        float64 (default) or float32 for the couplings and the state.
+
+    Attributes
+    ----------
+    J : ndarray, shape (3N, N)
+        The stacked couplings ``[Jh; Jz; Jr]``, C-contiguous, so that one
+        right-hand side reads them once, as two products: ``Jh`` on
+        ``sigma_r * phi`` and the contiguous ``[Jz; Jr]`` on ``phi``.
+    """
+
+    params: GateParams
+    n: int
+    seed: object = 0
+    Ih: Input = None
+    Iz: Input = None
+    Ir: Input = None
+    dtype: object = np.float64
+    J: np.ndarray = field(init=False, repr=False)
+
+    def __post_init__(self):
+        if not isinstance(self.params, GateParams):
+            raise ParameterError(f"params = {self.params!r} is not a GateParams")
+        n = check_int("n", self.n, 1)
+        dtype = np.dtype(self.dtype)
+        if dtype not in (np.float32, np.float64):
+            raise ParameterError(f"dtype = {dtype} is not supported; allowed: float32, float64")
+        object.__setattr__(self, "n", n)
+        object.__setattr__(self, "dtype", dtype)
+        rng = self.seed if isinstance(self.seed, np.random.Generator) else np.random.default_rng(self.seed)
+        J = rng.standard_normal((3 * n, n)) / np.sqrt(n)
+        object.__setattr__(self, "J", np.ascontiguousarray(J, dtype=dtype))
+        for name in ("Ih", "Iz", "Ir"):
+            object.__setattr__(self, name, _check_input(name, getattr(self, name), n, dtype))
+
+    # Views on the stacked couplings (no copies).
+    @property
+    def Jh(self):
+        return self.J[: self.n]
+
+    @property
+    def Jz(self):
+        return self.J[self.n: 2 * self.n]
+
+    @property
+    def Jr(self):
+        return self.J[2 * self.n:]
+
+    @property
+    def Jzr(self):
+        return self.J[self.n:]
+
+    @property
+    def dim(self) -> int:
+        return 3 * self.n
+
+    def inputs_at(self, t: float):
+        """The inputs ``(Ih, Iz, Ir)`` at time t, each None or shape (N,)."""
+        out = []
+        for I in (self.Ih, self.Iz, self.Ir):
+            out.append(np.asarray(I(t), dtype=self.dtype) if callable(I) else I)
+        return tuple(out)
+
+    @property
+    def time_dependent(self) -> bool:
+        return any(callable(I) for I in (self.Ih, self.Iz, self.Ir))
+
+    def split(self, x):
+        """Views ``(h, z, r)`` on a state of shape (3N,) or (B, 3N)."""
+        n = self.n
+        return x[..., :n], x[..., n:2 * n], x[..., 2 * n:]
+
+    def initial_state(self, seed=None, scale: float = 1.0, batch: int | None = None):
+        """Random initial state(s), entries Normal(0, scale^2); shape (3N,) or (batch, 3N)."""
+        rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
+        shape = (self.dim,) if batch is None else (check_int("batch", batch, 1), self.dim)
+        return (scale * rng.standard_normal(shape)).astype(self.dtype)
+
+    def local_fields(self, x):
+        """``(phi(h), sigma_r(r), sigma_z(z), Jh(sigma_r phi), [Jz;Jr] phi)`` for a state or batch."""
+        p = self.params
+        h, z, r = self.split(x)
+        ph = phi(h, p.g_h, p.beta_h)
+        sr = gate(r, p.alpha_r, p.beta_r)
+        sz = gate(z, p.alpha_z, p.beta_z)
+        if x.ndim == 1:
+            a = self.Jh @ (sr * ph)
+            b = self.Jzr @ ph
+        else:  # (B, N) @ (N, N).T: one GEMM per block, couplings read once per batch
+            a = (sr * ph) @ self.Jh.T
+            b = ph @ self.Jzr.T
+        return ph, sr, sz, a, b
+
+    def rhs(self, t: float, x):
+        """Time derivative of a state (3N,) or batch (B, 3N); same shape and dtype."""
+        p, n = self.params, self.n
+        h, z, r = self.split(x)
+        ph, sr, sz, a, b = self.local_fields(x)
+        Ih, Iz, Ir = self.inputs_at(t)
+        out = np.empty_like(x)
+        bracket = a - h
+        if Ih is not None:
+            bracket += Ih
+        out[..., :n] = sz * bracket
+        fz = b[..., :n] - z
+        fr = b[..., n:] - r
+        if Iz is not None:
+            fz += Iz
+        if Ir is not None:
+            fr += Ir
+        out[..., n:2 * n] = fz / p.tau_z
+        out[..., 2 * n:] = fr / p.tau_r
+        return out

@@ -1,0 +1,95 @@
+"""Model parameters of the gated RNN, validated once at construction.
+
+Conventions (``../shared/THEORY.md`` section 1, settling what the seed paper
+leaves ambiguous):
+
+* Gates are ``sigma_k(x) = 1 / (1 + exp(-(alpha_k * x + beta_k)))`` for
+  ``k in {z, r}``: a *positive* bias opens the gate (the seed prints
+  ``exp(-alpha x + beta)``, but its footnote 81, App. H and Sec. VIII B need
+  this sign).
+* The activation is ``phi(x) = tanh(g_h * x + beta_h)``.
+* The input ``Ih`` enters *inside* the z-gated bracket of the h equation.
+* Time is measured in units of ``tau_h = 1``; ``tau_z`` and ``tau_r`` are the
+  gates' time constants in those units.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, fields
+
+__all__ = ["GateParams", "ParameterError", "check_finite", "check_positive", "check_int"]
+
+
+class ParameterError(ValueError):
+    """A parameter outside its allowed range; the message names it, its value and the range."""
+
+
+def check_finite(name: str, value) -> float:
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        raise ParameterError(f"{name} = {value!r} is not a number; allowed: a finite real number") from None
+    if not math.isfinite(v):
+        raise ParameterError(f"{name} = {value!r} is not finite; allowed: a finite real number")
+    return v
+
+
+def check_positive(name: str, value) -> float:
+    v = check_finite(name, value)
+    if v <= 0:
+        raise ParameterError(f"{name} = {value!r} is out of range; allowed: {name} > 0")
+    return v
+
+
+def check_int(name: str, value, minimum: int = 1) -> int:
+    if isinstance(value, bool) or not float(value).is_integer():
+        raise ParameterError(f"{name} = {value!r} is not an integer; allowed: integer >= {minimum}")
+    v = int(value)
+    if v < minimum:
+        raise ParameterError(f"{name} = {value!r} is out of range; allowed: integer >= {minimum}")
+    return v
+
+
+@dataclass(frozen=True)
+class GateParams:
+    """Parameters of the gated RNN (seed Sec. II, Eqs. 1-2; THEORY.md section 1).
+
+    Attributes
+    ----------
+    g_h : float
+        Gain of the activation ``phi(x) = tanh(g_h x + beta_h)``; finite.
+    beta_h : float
+        Bias of the activation; finite.
+    alpha_z, beta_z : float
+        Sensitivity and bias of the update gate ``sigma_z``; finite.
+    alpha_r, beta_r : float
+        Sensitivity and bias of the output gate ``sigma_r``; finite.
+    tau_z, tau_r : float
+        Time constants of the gates in units of ``tau_h = 1``; > 0.
+
+    Notes
+    -----
+    Limits: ``beta_z, beta_r -> +inf`` (with finite alpha) fixes both gates at 1
+    and recovers the classical random network; ``alpha_z = alpha_r = 0`` with zero
+    biases gives constant gates equal to 1/2.
+    """
+
+    g_h: float = 1.0
+    beta_h: float = 0.0
+    alpha_z: float = 0.0
+    beta_z: float = 0.0
+    alpha_r: float = 0.0
+    beta_r: float = 0.0
+    tau_z: float = 1.0
+    tau_r: float = 1.0
+
+    def __post_init__(self):
+        for f in fields(self):
+            check = check_positive if f.name.startswith("tau") else check_finite
+            object.__setattr__(self, f.name, check(f.name, getattr(self, f.name)))
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    def replace(self, **changes) -> "GateParams":
+        return GateParams(**{**self.as_dict(), **changes})
