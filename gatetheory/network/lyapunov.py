@@ -95,75 +95,112 @@ def kaplan_yorke_dimension(exponents) -> float:
 
 
 class _Tangent:
-    """Joint right-hand side of (state, tangent frame) and the trace of the Jacobian."""
+    """Joint right-hand side of (state, tangent frame) and the trace of the Jacobian.
 
-    def __init__(self, net: Network, reduced: bool):
+    ``F(t, y, Q, dQ)`` writes the tangent derivative into ``dQ`` and returns
+    ``(dy/dt, tr D)``. Work buffers are allocated once: at k ~ N the
+    element-wise passes over (N, k) arrays cost as much as the products.
+    """
+
+    def __init__(self, net: Network, reduced: bool, k: int):
         self.net, self.reduced = net, reduced
-        p = net.params
+        p, n = net.params, net.n
         self.diag_Jh = np.ascontiguousarray(np.diagonal(net.Jh))
         if reduced:  # constant gates: alpha_z = alpha_r = 0
             self.sz = float(gate(0.0, 0.0, p.beta_z))
             self.sr = float(gate(0.0, 0.0, p.beta_r))
-        self.dim = net.n if reduced else net.dim
+        self.dim = n if reduced else net.dim
+        self.M = np.empty((n, k + 1), dtype=net.dtype)
+        self.P = np.empty((n, k + 1), dtype=net.dtype)
+        if not reduced:
+            self.Mzr = np.empty((n, k + 1), dtype=net.dtype)
+            self.Pzr = np.empty((2 * n, k + 1), dtype=net.dtype)
+            self.tmp = np.empty((n, k), dtype=net.dtype)
 
-    def __call__(self, t, y, Q):
+    def __call__(self, t, y, Q, dQ):
         net, p, n = self.net, self.net.params, self.net.n
         Ih, Iz, Ir = net.inputs_at(t)
+        M, P = self.M, self.P
         if self.reduced:
             ph, dph = phi(y, p.g_h, p.beta_h), dphi(y, p.g_h, p.beta_h)
-            M = np.empty((n, Q.shape[1] + 1), dtype=y.dtype)
             M[:, 0] = self.sr * ph
-            M[:, 1:] = (self.sr * dph)[:, None] * Q
-            P = net.Jh @ M
+            np.multiply((self.sr * dph)[:, None], Q, out=M[:, 1:])
+            np.matmul(net.Jh, M, out=P)
             fy = P[:, 0] - y
             if Ih is not None:
                 fy += Ih
             fy *= self.sz
-            dQ = self.sz * (P[:, 1:] - Q)
+            np.subtract(P[:, 1:], Q, out=dQ)
+            dQ *= self.sz
             tr = self.sz * float(np.sum(self.diag_Jh * self.sr * dph - 1.0))
-            return fy, dQ, tr
+            return fy, tr
         h, z, r = net.split(y)
         ph, dph = phi(h, p.g_h, p.beta_h), dphi(h, p.g_h, p.beta_h)
         sr, dsr = gate(r, p.alpha_r, p.beta_r), dgate(r, p.alpha_r, p.beta_r)
         sz, dsz = gate(z, p.alpha_z, p.beta_z), dgate(z, p.alpha_z, p.beta_z)
         Qh, Qz, Qr = Q[:n], Q[n:2 * n], Q[2 * n:]
-        k = Q.shape[1]
-        M = np.empty((n, k + 1), dtype=y.dtype)
         M[:, 0] = sr * ph
-        M[:, 1:] = (sr * dph)[:, None] * Qh + (dsr * ph)[:, None] * Qr
-        P = net.Jh @ M
-        Mzr = np.empty((n, k + 1), dtype=y.dtype)
-        Mzr[:, 0] = ph
-        Mzr[:, 1:] = dph[:, None] * Qh
-        Pzr = net.Jzr @ Mzr
+        np.multiply((sr * dph)[:, None], Qh, out=M[:, 1:])
+        np.multiply((dsr * ph)[:, None], Qr, out=self.tmp)
+        M[:, 1:] += self.tmp
+        np.matmul(net.Jh, M, out=P)
+        self.Mzr[:, 0] = ph
+        np.multiply(dph[:, None], Qh, out=self.Mzr[:, 1:])
+        np.matmul(net.Jzr, self.Mzr, out=self.Pzr)
         bracket = P[:, 0] - h
         if Ih is not None:
             bracket += Ih
         fy = np.empty_like(y)
         fy[:n] = sz * bracket
-        fz, fr = Pzr[:n, 0] - z, Pzr[n:, 0] - r
+        fz, fr = self.Pzr[:n, 0] - z, self.Pzr[n:, 0] - r
         if Iz is not None:
             fz += Iz
         if Ir is not None:
             fr += Ir
         fy[n:2 * n] = fz / p.tau_z
         fy[2 * n:] = fr / p.tau_r
-        dQ = np.empty_like(Q)
-        dQ[:n] = sz[:, None] * (P[:, 1:] - Qh) + (dsz * bracket)[:, None] * Qz
-        dQ[n:2 * n] = (Pzr[:n, 1:] - Qz) / p.tau_z
-        dQ[2 * n:] = (Pzr[n:, 1:] - Qr) / p.tau_r
+        dh = dQ[:n]
+        np.subtract(P[:, 1:], Qh, out=dh)
+        dh *= sz[:, None]
+        np.multiply((dsz * bracket)[:, None], Qz, out=self.tmp)
+        dh += self.tmp
+        np.subtract(self.Pzr[:n, 1:], Qz, out=dQ[n:2 * n])
+        dQ[n:2 * n] /= p.tau_z
+        np.subtract(self.Pzr[n:, 1:], Qr, out=dQ[2 * n:])
+        dQ[2 * n:] /= p.tau_r
         tr = float(np.sum(sz * (self.diag_Jh * sr * dph - 1.0))) - n / p.tau_z - n / p.tau_r
-        return fy, dQ, tr
+        return fy, tr
 
 
-def _rk4_joint(F, t, y, Q, dt):
-    f1, q1, t1 = F(t, y, Q)
-    f2, q2, t2 = F(t + dt / 2, y + dt / 2 * f1, Q + dt / 2 * q1)
-    f3, q3, t3 = F(t + dt / 2, y + dt / 2 * f2, Q + dt / 2 * q2)
-    f4, q4, t4 = F(t + dt, y + dt * f3, Q + dt * q3)
-    y = y + dt / 6 * (f1 + 2 * (f2 + f3) + f4)
-    Q = Q + dt / 6 * (q1 + 2 * (q2 + q3) + q4)
-    return y, Q, (t1 + 2 * (t2 + t3) + t4) / 6
+class _JointRK4:
+    """RK4 on (y, Q) with the tangent stages at the matching state stages; buffers reused."""
+
+    def __init__(self, F: _Tangent, shape, dtype):
+        self.F = F
+        self.Qs, self.acc, self.dq = (np.empty(shape, dtype=dtype) for _ in range(3))
+
+    def step(self, t, y, Q, dt):
+        F, Qs, acc, dq = self.F, self.Qs, self.acc, self.dq
+        f1, t1 = F(t, y, Q, dq)
+        acc[...] = dq
+        np.multiply(dq, dt / 2, out=Qs)
+        Qs += Q
+        f2, t2 = F(t + dt / 2, y + dt / 2 * f1, Qs, dq)
+        np.multiply(dq, dt / 2, out=Qs)
+        Qs += Q
+        dq *= 2
+        acc += dq
+        f3, t3 = F(t + dt / 2, y + dt / 2 * f2, Qs, dq)
+        np.multiply(dq, dt, out=Qs)
+        Qs += Q
+        dq *= 2
+        acc += dq
+        f4, t4 = F(t + dt, y + dt * f3, Qs, dq)
+        acc += dq
+        acc *= dt / 6
+        Q += acc
+        y = y + dt / 6 * (f1 + 2 * (f2 + f3) + f4)
+        return y, (t1 + 2 * (t2 + t3) + t4) / 6
 
 
 def lyapunov_spectrum(net: Network, t_total: float, *, k: int | None = None, dt: float = 0.1,
@@ -214,12 +251,13 @@ def lyapunov_spectrum(net: Network, t_total: float, *, k: int | None = None, dt:
 
     p = net.params
     reduced = p.alpha_z == 0.0 and p.alpha_r == 0.0
-    F = _Tangent(net, reduced)
-    n, dim = net.n, F.dim
+    n = net.n
+    dim = n if reduced else net.dim
     extra = np.array([-1.0 / p.tau_z] * n + [-1.0 / p.tau_r] * n) if reduced else np.empty(0)
     k_int = min(k, dim)
+    stepper = _JointRK4(_Tangent(net, reduced, k_int), (dim, k_int), net.dtype)
     y = x[:n].copy() if reduced else x.copy()
-    Q, _ = np.linalg.qr(rng.standard_normal((dim, k_int)).astype(net.dtype))
+    Q = np.ascontiguousarray(np.linalg.qr(rng.standard_normal((dim, k_int)))[0], dtype=net.dtype)
 
     logs = np.zeros((n_avg, k_int))
     tr_sum, t_now, n_done = 0.0, 0.0, 0
@@ -228,14 +266,14 @@ def lyapunov_spectrum(net: Network, t_total: float, *, k: int | None = None, dt:
         for block in range(n_trans + n_avg):
             tr_block = 0.0
             for _ in range(steps_ons):
-                y, Q, tr = _rk4_joint(F, t_now, y, Q, dt)
+                y, tr = stepper.step(t_now, y, Q, dt)
                 t_now += dt
                 tr_block += tr * dt
             if not np.all(np.isfinite(y)):
                 raise FloatingPointError(f"the trajectory left the finite range; reduce dt = {dt}")
-            Q, R = np.linalg.qr(Q)
+            Qn, R = np.linalg.qr(Q)
             d = np.diagonal(R)
-            Q = Q * np.sign(d)[None, :]
+            np.multiply(Qn, np.sign(d)[None, :], out=Q)
             bar.update(t_ons)
             if block < n_trans:
                 continue
