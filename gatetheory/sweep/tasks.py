@@ -1,0 +1,288 @@
+"""The measurements a sweep can map over a grid, and the task function workers run.
+
+Each measurement takes ``(params: GateParams, n, seed, options)`` and returns a
+dict of scalar outputs, always the same keys (its ``outputs``). Absent values
+are recorded explicitly (a note string beside a NaN), never as a silent NaN.
+
+Seeds: the couplings are drawn from ``seed`` and the initial state (and any
+other randomness of the run) from ``[seed, 1]``, so the two streams are
+independent.
+
+Registered: ``lyapunov``, ``fixed_point``, ``transient_time``, and ``dmft``
+when :mod:`gatetheory.dmft` is importable (looked up lazily, on first use).
+"""
+from __future__ import annotations
+
+import math
+import os
+import platform
+import socket
+import time
+import traceback
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+
+from ..params import GateParams, ParameterError
+
+__all__ = ["Measurement", "Option", "MEASUREMENTS", "register", "get_measurement", "measurement_names",
+           "run_task", "error_record", "versions"]
+
+
+@dataclass(frozen=True)
+class Option:
+    """A measurement option: default, kind (``"positive"``, ``"nonneg"``, ``"int"``, ``"int_or_none"``,
+    ``"choice"``) and, for choices, the allowed values."""
+
+    default: object
+    kind: str
+    choices: tuple = ()
+    help: str = ""
+
+    def check(self, field: str, v):
+        def fail(msg):
+            raise ParameterError(f"spec field {field}: {msg}")
+        number = isinstance(v, (int, float)) and not isinstance(v, bool)
+        if self.kind == "choice":
+            if v not in self.choices:
+                fail(f"got {v!r}; allowed: {', '.join(map(repr, self.choices))}")
+            return v
+        if self.kind in ("int", "int_or_none"):
+            if v is None and self.kind == "int_or_none":
+                return None
+            if not (number and float(v).is_integer()) or v < 1:
+                fail(f"expected an integer >= 1, got {v!r}")
+            return int(v)
+        if not number or not math.isfinite(v):
+            fail(f"expected a number, got {v!r}")
+        if self.kind == "positive" and v <= 0:
+            fail(f"{v!r} is out of range; allowed: > 0")
+        if self.kind == "nonneg" and v < 0:
+            fail(f"{v!r} is out of range; allowed: >= 0")
+        return float(v)
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """A named measurement.
+
+    Attributes
+    ----------
+    name : str
+    func : callable ``(params, n, seed, options) -> dict``
+    options : dict of name -> Option
+    outputs : dict of name -> kind (``"f"`` float, ``"i"`` int, ``"b"`` bool, ``"s"`` str)
+    needs_n : bool
+        Whether it simulates an N-unit network (then n is required).
+    """
+
+    name: str
+    func: Callable
+    options: dict
+    outputs: dict
+    needs_n: bool = True
+    doc: str = field(default="", repr=False)
+
+    def resolve_options(self, given: dict) -> dict:
+        """Options with defaults filled in; unknown or invalid ones raise naming ``options.<name>``."""
+        for key in given:
+            if key not in self.options:
+                raise ParameterError(f"spec field options.{key}: unknown option for measurement {self.name!r}; "
+                                     f"allowed: {', '.join(self.options)}")
+        return {key: opt.check(f"options.{key}", given.get(key, opt.default)) if key in given else opt.default
+                for key, opt in self.options.items()}
+
+
+MEASUREMENTS: dict[str, Measurement] = {}
+
+
+def register(m: Measurement) -> Measurement:
+    MEASUREMENTS[m.name] = m
+    return m
+
+
+def _lazy_dmft() -> None:
+    """Register ``dmft`` if :mod:`gatetheory.dmft` is importable (another module provides the solver)."""
+    if "dmft" in MEASUREMENTS:
+        return
+    import importlib.util
+    try:
+        found = importlib.util.find_spec("gatetheory.dmft") is not None
+    except ImportError:
+        found = False
+    if found:
+        register(Measurement("dmft", dmft, DMFT_OPTIONS, DMFT_OUTPUTS, needs_n=False,
+                             doc="DMFT steady state: equal-time correlations, convergence"))
+
+
+def measurement_names() -> list[str]:
+    _lazy_dmft()
+    return sorted(MEASUREMENTS)
+
+
+def get_measurement(name: str) -> Measurement:
+    _lazy_dmft()
+    try:
+        return MEASUREMENTS[name]
+    except KeyError:
+        raise ParameterError(f"measurement {name!r} is unknown; allowed: {', '.join(sorted(MEASUREMENTS))}") from None
+
+
+def _network(params, n, seed):
+    from ..network import Network
+    return Network(params, n, seed=seed)
+
+
+def _dynamics_rng(seed):
+    return np.random.default_rng([seed, 1])
+
+
+# --- lyapunov ---------------------------------------------------------------------------------
+
+def lyapunov(params: GateParams, n: int, seed: int, opt: dict) -> dict:
+    """Top-k Lyapunov exponents by QR; Kaplan-Yorke dimension or the reason it is absent."""
+    from ..network import lyapunov_spectrum
+    net = _network(params, n, seed)
+    spec = lyapunov_spectrum(net, opt["t_total"], k=opt["k"], dt=opt["dt"], t_ons=opt["t_ons"],
+                             t_transient=opt["t_transient"], seed=_dynamics_rng(seed))
+    try:
+        ky, note = float(spec.kaplan_yorke), ""
+    except ParameterError as err:
+        ky, note = math.nan, str(err)
+    return {"lambda_max": spec.lambda_max, "stderr": float(spec.stderr[0]), "kaplan_yorke": ky,
+            "kaplan_yorke_note": note, "trace_mean": spec.trace_mean, "n_exponents": int(spec.exponents.size),
+            "n_renorm": int(spec.n_renorm)}
+
+
+register(Measurement(
+    "lyapunov", lyapunov,
+    {"t_total": Option(100.0, "positive", help="averaging time"),
+     "k": Option(None, "int_or_none", help="number of exponents (default 3N)"),
+     "dt": Option(0.1, "positive"), "t_ons": Option(1.0, "positive"),
+     "t_transient": Option(50.0, "nonneg")},
+    {"lambda_max": "f", "stderr": "f", "kaplan_yorke": "f", "kaplan_yorke_note": "s", "trace_mean": "f",
+     "n_exponents": "i", "n_renorm": "i"},
+    doc="lambda_max, its standard error, Kaplan-Yorke dimension"))
+
+
+# --- fixed_point ------------------------------------------------------------------------------
+
+def fixed_point(params: GateParams, n: int, seed: int, opt: dict) -> dict:
+    """Simulate for t_settle from a random state, then Newton to the nearby fixed point."""
+    from ..network import find_fixed_point, simulate
+    net = _network(params, n, seed)
+    x0 = net.initial_state(_dynamics_rng(seed))
+    x = simulate(net, x0, opt["t_settle"], dt=opt["dt"], record_every=opt["t_settle"]).final \
+        if opt["t_settle"] > 0 else x0
+    fp = find_fixed_point(net, x, tol=opt["tol"], maxiter=opt["maxiter"])
+    return {"converged": bool(fp.converged), "residual": float(fp.residual), "var_h": float(np.var(fp.x[:n])),
+            "iterations": int(fp.iterations), "message": fp.message}
+
+
+register(Measurement(
+    "fixed_point", fixed_point,
+    {"t_settle": Option(50.0, "nonneg", help="simulated time before Newton"), "dt": Option(0.05, "positive"),
+     "tol": Option(1e-10, "positive"), "maxiter": Option(100, "int")},
+    {"converged": "b", "residual": "f", "var_h": "f", "iterations": "i", "message": "s"},
+    doc="converged, residual, variance of h at the fixed point"))
+
+
+# --- transient_time ---------------------------------------------------------------------------
+
+def transient_time(params: GateParams, n: int, seed: int, opt: dict) -> dict:
+    """First time the criterion falls below ``threshold`` (seed Fig. 11), checked every ``check_every``.
+
+    ``criterion = "variance"``: the population variance of h, ``var_i h_i(t)`` (decay to the
+    zero fixed point); ``"speed"``: the rms of ``dh/dt`` over units (arrival at any fixed point).
+    Not reached by ``t_max``: ``reached = False`` and ``transient_time = t_max``.
+    """
+    from ..network import simulate
+    net = _network(params, n, seed)
+    x = net.initial_state(_dynamics_rng(seed))
+    t, chunk, dt = 0.0, opt["check_every"], opt["dt"]
+
+    def value(x, t):
+        if opt["criterion"] == "variance":
+            return float(np.var(x[:n]))
+        return float(np.sqrt(np.mean(net.rhs(t, x)[:n] ** 2)))
+
+    v = value(x, t)
+    while v >= opt["threshold"] and t < opt["t_max"] - 1e-9 * opt["t_max"]:
+        span = min(chunk, opt["t_max"] - t)
+        x = simulate(net, x, span, dt=dt, record_every=span, t0=t).final
+        t += span
+        v = value(x, t)
+    reached = v < opt["threshold"]
+    return {"transient_time": t if reached else opt["t_max"], "reached": bool(reached), "final_value": v,
+            "var_h_final": float(np.var(x[:n]))}
+
+
+register(Measurement(
+    "transient_time", transient_time,
+    {"criterion": Option("variance", "choice", ("variance", "speed")), "threshold": Option(1e-6, "positive"),
+     "t_max": Option(1000.0, "positive"), "check_every": Option(1.0, "positive"), "dt": Option(0.05, "positive")},
+    {"transient_time": "f", "reached": "b", "final_value": "f", "var_h_final": "f"},
+    doc="time until var(h) (or rms dh/dt) falls below a threshold, capped at t_max"))
+
+
+# --- dmft (lazy) ------------------------------------------------------------------------------
+
+DMFT_OPTIONS = {"dt": Option(0.1, "positive"), "tau_max": Option(50.0, "positive"),
+                "t_window": Option(200.0, "positive"), "t_burn": Option(50.0, "nonneg"),
+                "n_paths": Option(500, "int"), "tol": Option(0.02, "positive"), "maxiter": Option(40, "int")}
+DMFT_OUTPUTS = {"C_h0": "f", "C_phi0": "f", "converged": "b", "residual": "f", "iterations": "i"}
+
+
+def dmft(params: GateParams, n, seed: int, opt: dict) -> dict:
+    """DMFT steady state by iterative sampling: ``C_h(0)`` (= Delta_h), ``C_phi(0)``, convergence."""
+    from ..dmft import solve_dmft
+    sol = solve_dmft(params, seed=_dynamics_rng(seed), **opt)
+    return {"C_h0": float(sol.C_h[0]), "C_phi0": float(sol.C_phi[0]), "converged": bool(sol.converged),
+            "residual": float(sol.residual), "iterations": int(sol.iterations)}
+
+
+# --- the task function ------------------------------------------------------------------------
+
+def versions() -> dict:
+    import gatetheory
+    return {"gatetheory": gatetheory.__version__, "numpy": np.__version__, "python": platform.python_version()}
+
+
+_MISSING = {"f": math.nan, "i": -1, "b": False, "s": ""}
+
+
+def run_task(task) -> dict:
+    """Run one task and return its record; a failing measurement is caught and recorded.
+
+    The record holds the task's identity and parameters, ``status`` (``"ok"`` or
+    ``"error"``), ``error`` (message and the last traceback line, empty when ok),
+    ``outputs`` (every output key; on error the missing-value marker of its kind),
+    ``wall_time`` (s), ``host``, ``pid`` and ``versions``.
+    """
+    meas = get_measurement(task.measurement)
+    t0 = time.perf_counter()
+    try:
+        outputs = meas.func(GateParams(**task.params), task.n, task.seed, task.options)
+        missing = set(meas.outputs) - set(outputs)
+        if missing:
+            raise RuntimeError(f"measurement {meas.name!r} returned no {sorted(missing)}")
+        outputs = {k: outputs[k] for k in meas.outputs}
+        status, error = "ok", ""
+    except Exception as err:  # recorded, the sweep continues
+        tb = traceback.extract_tb(err.__traceback__)[-1]
+        outputs = {k: _MISSING[kind] for k, kind in meas.outputs.items()}
+        status, error = "error", f"{type(err).__name__}: {err} ({os.path.basename(tb.filename)}:{tb.lineno})"
+    return _record(task, status, error, outputs, time.perf_counter() - t0, socket.gethostname(), os.getpid())
+
+
+def error_record(task, message: str) -> dict:
+    """The record of a task that failed outside the measurement (its worker died): no wall time, no host."""
+    outputs = {k: _MISSING[kind] for k, kind in get_measurement(task.measurement).outputs.items()}
+    return _record(task, "error", message, outputs, math.nan, "", -1)
+
+
+def _record(task, status, error, outputs, wall_time, host, pid) -> dict:
+    return {"task_id": task.task_id, "index": task.index, "measurement": task.measurement, "params": task.params,
+            "n": task.n, "seed": task.seed, "options": task.options, "status": status, "error": error,
+            "outputs": outputs, "wall_time": wall_time, "host": host, "pid": pid, "versions": versions()}
