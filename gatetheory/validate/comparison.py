@@ -1,0 +1,65 @@
+"""Records of theory-against-simulation checks, shared by the report and the tests."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One quantified agreement between theory and an independent computation.
+
+    Attributes
+    ----------
+    name : str
+        What is compared, e.g. ``"lambda_max, g_h=4, alpha_r=2"``.
+    theory, measured : float
+        The two numbers.
+    metric : str
+        How they are compared (``"abs"``, ``"rel"``, or a description).
+    error : float
+        The value of that metric.
+    tolerance : float
+        The budget the error is held to, with its reason in ``note``.
+    note : str
+    """
+
+    name: str
+    theory: float
+    measured: float
+    metric: str
+    error: float
+    tolerance: float
+    note: str = ""
+
+    @property
+    def passed(self) -> bool:
+        return bool(self.error <= self.tolerance)
+
+    def as_dict(self) -> dict:
+        return {**asdict(self), "passed": self.passed}
+
+
+def compare(name: str, theory: float, measured: float, *, rel: float | None = None, abs_: float | None = None,
+            note: str = "") -> Comparison:
+    """A Comparison with a relative (``rel``) or absolute (``abs_``) tolerance."""
+    theory, measured = float(theory), float(measured)
+    if rel is not None:
+        err = abs(theory - measured) / max(abs(theory), 1e-300)
+        return Comparison(name, theory, measured, "rel", err, rel, note)
+    err = abs(theory - measured)
+    return Comparison(name, theory, measured, "abs", err, float(abs_ if abs_ is not None else 0.0), note)
+
+
+@dataclass
+class FigureResult:
+    """A report figure: its file, caption, the seed figure it reproduces and its agreement numbers."""
+
+    key: str
+    title: str
+    seed_figure: str
+    png: str = ""
+    caption: str = ""
+    comparisons: list = field(default_factory=list)
+    params: dict = field(default_factory=dict)
+    seconds: float = 0.0
+    error: str = ""
