@@ -33,15 +33,20 @@ def test_sum_rule_converges_with_dt():
 
 def test_stable_fixed_point_exponents_are_eigenvalue_real_parts():
     """Oracle: at a stable fixed point the Lyapunov exponents are the real parts of the Jacobian's
-    eigenvalues. Tolerance: finite-time bias ~ (log condition number)/T, here below 5e-3 at T = 300."""
+    eigenvalues. A complex pair rotates the frame, so single exponents of a pair oscillate by
+    ~log(cond)/T; partial sums over complete pairs do not. Tolerance: 5e-3 at T = 400 on partial sums
+    taken where no pair is split."""
     params = GateParams(g_h=1.5, alpha_z=2.0, alpha_r=1.0, beta_h=0.3)
     net = Network(params, 50, seed=1)
     fp = find_fixed_point(net, simulate(net, net.initial_state(1), 60.0, dt=0.1).final)
     assert fp.converged and fp.residual < 1e-12
-    re = np.sort(jacobian_eigenvalues(net, fp.x).real)[::-1][:4]
-    assert re[0] < 0
-    spec = lyapunov_spectrum(net, 300.0, k=4, dt=0.1, t_transient=20.0, x0=fp.x, seed=0)
-    assert np.abs(spec.exponents - re).max() < 5e-3
+    ev = jacobian_eigenvalues(net, fp.x)[:6]
+    assert ev[0].real < 0
+    spec = lyapunov_spectrum(net, 400.0, k=6, dt=0.1, t_transient=20.0, x0=fp.x, seed=0)
+    # indices after which no complex pair is split
+    whole = [k for k in range(1, 7) if k == 6 or not np.isclose(ev[k - 1].real, ev[k].real, rtol=1e-9)]
+    for k in whole:
+        assert abs(spec.exponents[:k].sum() - ev[:k].real.sum()) < 5e-3 * k
 
 
 def test_largest_exponents_stable_under_halving_dt():

@@ -224,7 +224,8 @@ def lyapunov_spectrum(net: Network, t_total: float, *, k: int | None = None, dt:
     x0 : ndarray (3N,), optional
         Initial state; default Normal(0, 1) entries drawn from ``seed``.
     seed : int or Generator
-        Seeds the initial state and the initial tangent frame.
+        Seeds the initial state and the initial tangent frame (an int draws from the stream
+        ``[seed, 2]``, independent of a network built with the same seed).
     tol : float, optional
         Stop once the standard error of lambda_max falls below tol (after at
         least 20 re-orthonormalisations).
@@ -244,7 +245,8 @@ def lyapunov_spectrum(net: Network, t_total: float, *, k: int | None = None, dt:
         raise ParameterError(f"t_ons = {t_ons!r} is not a whole number of steps dt = {dt!r}; allowed: a multiple of dt")
     n_trans = int(round(t_transient / t_ons))
     n_avg = max(1, int(round(t_total / t_ons)))
-    rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
+    # stream [seed, 2]: independent of the couplings even when the network used the same seed
+    rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng([seed, 2])
     x = net.initial_state(rng) if x0 is None else np.array(x0, dtype=net.dtype)
     if x.shape != (net.dim,):
         raise ParameterError(f"x0 has shape {x.shape}; allowed: ({net.dim},)")

@@ -149,8 +149,13 @@ class Network:
         return x[..., :n], x[..., n:2 * n], x[..., 2 * n:]
 
     def initial_state(self, seed=None, scale: float = 1.0, batch: int | None = None):
-        """Random initial state(s), entries Normal(0, scale^2); shape (3N,) or (batch, 3N)."""
-        rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
+        """Random initial state(s), entries Normal(0, scale^2); shape (3N,) or (batch, 3N).
+
+        An integer seed draws from the stream ``[seed, 1]``, so reusing the couplings' seed does not
+        correlate the initial state with the couplings.
+        """
+        rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(
+            None if seed is None else [seed, 1])
         shape = (self.dim,) if batch is None else (check_int("batch", batch, 1), self.dim)
         return (scale * rng.standard_normal(shape)).astype(self.dtype)
 
