@@ -1,0 +1,2 @@
+"""Machine-written by gatetheory.symbolic.codegen; do not edit."""
+MODULES = ('alpha_z_large', 'bias_response', 'dmft', 'dyn_bifurcation', 'fp_bifurcation', 'gates', 'jacobian', 'spectral_curve', 'static_mft')
