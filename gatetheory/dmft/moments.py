@@ -7,11 +7,12 @@ Registry entry ``dmft-moment-equations`` (stationary, tau = t - t')::
     C_r - tau_r^2 C_r''       = C_phi                   (C24, exact)
 
 Assumptions, stated where they are used:
+
 * h is Gaussian, so ``C_phi`` and ``C_phi'`` are two-dimensional Gaussian averages over the
   correlation ``C_h`` (exact at alpha_z = 0, an approximation for alpha_z > 0);
 * F1, separation: correlations of ``1/sigma_z`` factorise from those of h (exact at alpha_z = 0,
   where ``C_{1/sigma_z}`` is the constant ``1/sigma_z^2``). With z Gaussian,
-  ``C_{1/sigma_z}(tau) = 1 + 2 e^{-beta_z + alpha_z^2 C_z(0)/2} + e^{-2 beta_z + alpha_z^2 (C_z(0) + C_z(tau))}``.
+  ``C_{1/sigma_z}(tau) = 1 + 2 exp(-beta_z + alpha_z^2 C_z(0)/2) + exp(-2 beta_z + alpha_z^2 (C_z(0) + C_z(tau)))``.
 
 The equations are solved on ``tau in [0, tau_max]`` with ``C'(0) = 0`` (even functions) and
 ``C' = 0`` at tau_max, each as a tridiagonal linear problem, and iterated with damping. No
