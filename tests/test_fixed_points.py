@@ -22,3 +22,21 @@ def test_failure_is_reported():
     net = Network(GateParams(g_h=4.0, alpha_r=3.0), 60, seed=1)
     fp = find_fixed_point(net, net.initial_state(3), maxiter=1)
     assert not fp.converged and "maxiter" in fp.message and fp.residual > 1e-6
+
+
+def test_transient_time():
+    """Below g_h = 2 (alpha_r = 0) trajectories reach the zero fixed point (variance < 1e-6) well before
+    t_max; in the chaotic phase (g_h = 4) they do not within t_max = 50."""
+    import pytest
+
+    from gatetheory import ParameterError
+    from gatetheory.network import transient_time
+
+    net = Network(GateParams(g_h=1.5), 100, seed=0)
+    tr = transient_time(net, net.initial_state(0), t_max=200.0, dt=0.1)
+    assert tr.reached and tr.time < 200.0 and np.var(tr.x[:100]) < 1e-6
+    chaotic = Network(GateParams(g_h=4.0), 100, seed=0)
+    tc = transient_time(chaotic, chaotic.initial_state(0), t_max=50.0, dt=0.1)
+    assert not tc.reached and tc.time == 50.0
+    with pytest.raises(ParameterError, match="criterion"):
+        transient_time(net, net.initial_state(0), criterion="energy")

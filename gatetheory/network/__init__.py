@@ -14,3 +14,6 @@ from .lyapunov import LyapunovSpectrum, lyapunov_spectrum, kaplan_yorke_dimensio
 
 __all__ += ["FixedPoint", "find_fixed_point", "jacobian_eigenvalues", "leading_eigenvalue",
             "LyapunovSpectrum", "lyapunov_spectrum", "kaplan_yorke_dimension"]
+from .transients import Transient, transient_time
+
+__all__ += ["Transient", "transient_time"]

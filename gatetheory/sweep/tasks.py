@@ -191,31 +191,13 @@ register(Measurement(
 # --- transient_time ---------------------------------------------------------------------------
 
 def transient_time(params: GateParams, n: int, seed: int, opt: dict) -> dict:
-    """First time the criterion falls below ``threshold`` (seed Fig. 11), checked every ``check_every``.
-
-    ``criterion = "variance"``: the population variance of h, ``var_i h_i(t)`` (decay to the
-    zero fixed point); ``"speed"``: the rms of ``dh/dt`` over units (arrival at any fixed point).
-    Not reached by ``t_max``: ``reached = False`` and ``transient_time = t_max``.
-    """
-    from ..network import simulate
+    """Time until var(h) (or the rms of dh/dt) falls below a threshold: :func:`gatetheory.network.transient_time`."""
+    from ..network.transients import transient_time as measure
     net = _network(params, n, seed)
-    x = net.initial_state(_dynamics_rng(seed))
-    t, chunk, dt = 0.0, opt["check_every"], opt["dt"]
-
-    def value(x, t):
-        if opt["criterion"] == "variance":
-            return float(np.var(x[:n]))
-        return float(np.sqrt(np.mean(net.rhs(t, x)[:n] ** 2)))
-
-    v = value(x, t)
-    while v >= opt["threshold"] and t < opt["t_max"] - 1e-9 * opt["t_max"]:
-        span = min(chunk, opt["t_max"] - t)
-        x = simulate(net, x, span, dt=dt, record_every=span, t0=t).final
-        t += span
-        v = value(x, t)
-    reached = v < opt["threshold"]
-    return {"transient_time": t if reached else opt["t_max"], "reached": bool(reached), "final_value": v,
-            "var_h_final": float(np.var(x[:n]))}
+    tr = measure(net, net.initial_state(_dynamics_rng(seed)), criterion=opt["criterion"], threshold=opt["threshold"],
+                 t_max=opt["t_max"], check_every=opt["check_every"], dt=opt["dt"])
+    return {"transient_time": tr.time, "reached": tr.reached, "final_value": tr.final_value,
+            "var_h_final": float(np.var(tr.x[:n]))}
 
 
 register(Measurement(

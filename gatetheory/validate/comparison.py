@@ -50,6 +50,13 @@ def compare(name: str, theory: float, measured: float, *, rel: float | None = No
     return Comparison(name, theory, measured, "abs", err, float(abs_ if abs_ is not None else 0.0), note)
 
 
+def claim(name: str, measured: float, *, greater_than: float, note: str = "") -> Comparison:
+    """A one-sided check: ``measured > greater_than``; the error is the shortfall (0 when it holds)."""
+    measured = float(measured)
+    return Comparison(name, float(greater_than), measured, f"> {greater_than:g}",
+                      max(0.0, greater_than - measured) if measured != greater_than else 1e-300, 0.0, note)
+
+
 @dataclass
 class FigureResult:
     """A report figure: its file, caption, the seed figure it reproduces and its agreement numbers."""

@@ -13,7 +13,7 @@ from ..dmft.gaussian_process import autocorrelation
 from ..dmft.lyapunov import dmft_lambda_max
 from ..network import Network, jacobian, lyapunov_spectrum, simulate
 from ..params import GateParams
-from .comparison import FigureResult, compare
+from .comparison import FigureResult, claim, compare
 
 DMFT_QUICK = dict(n_paths=300, dt=0.1, t_window=150.0, t_burn=30.0, tau_max=40.0, maxiter=25, n_average=3)
 DMFT_FULL = dict(n_paths=1000, dt=0.1, t_window=300.0, t_burn=50.0, tau_max=60.0, maxiter=40, n_average=8)
@@ -176,3 +176,47 @@ def _save(fig, out, key) -> str:
     fig.savefig(path, dpi=100)
     _plt().close(fig)
     return path.name
+
+
+def fig_transients(out, quick=True, bar=None) -> FigureResult:
+    """Fig. 11: between alpha_r^FP and alpha_r^dyn (region 2) trajectories decay quickly at every N;
+    above alpha_r^dyn (region 3) chaotic transients grow with N."""
+    plt = _plt()
+    from ..meanfield.critical_lines import fp_bifurcation
+    from ..meanfield.dynamic_bifurcation import dyn_bifurcation
+    from ..network import transient_time
+
+    g = 1.8
+    a_fp, a_dyn = float(fp_bifurcation(g).value), float(dyn_bifurcation(g, check=False).value)
+    regions = {"region 2": 0.5 * (a_fp + a_dyn), "region 3": 1.7 * a_dyn}
+    sizes, seeds, t_max = ((100, 200, 400), 5, 300.0) if quick else ((100, 200, 400, 800, 1600), 6, 2000.0)
+    res = FigureResult("transients", "Transient chaos grows with N above alpha_r^dyn", "Fig. 11",
+                       params={"g_h": g, "alpha_r_fp": a_fp, "alpha_r_dyn": a_dyn, "sizes": sizes, "seeds": seeds,
+                               "t_max": t_max, **{k: v for k, v in regions.items()}})
+    fig, ax = plt.subplots(figsize=(5.5, 4))
+    slopes = {}
+    for name, a in regions.items():
+        med = []
+        for n in sizes:
+            times = []
+            for s in range(seeds):
+                net = Network(GateParams(g_h=g, alpha_r=a), n, seed=s)
+                times.append(transient_time(net, net.initial_state(s), threshold=1e-4, t_max=t_max, dt=0.1).time)
+            med.append(np.median(times))
+            ax.plot([n] * seeds, times, ".", color="C0" if name == "region 2" else "C3", alpha=0.4)
+        slopes[name] = float(np.polyfit(np.log(sizes), np.log(med), 1)[0])
+        ax.plot(sizes, med, "o-", color="C0" if name == "region 2" else "C3",
+                label=f"{name}: alpha_r = {a:.1f}, slope {slopes[name]:.2f}")
+        if bar:
+            bar.update(1)
+    ax.axhline(t_max, color="k", ls=":", lw=0.8)
+    ax.set(xscale="log", yscale="log", xlabel="N", ylabel="transient time (median)", title=f"g_h = {g}")
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    res.png = _save(fig, out, res.key)
+    res.comparisons.append(claim("log-log slope of transient time vs N: region 3 minus region 2",
+                                 slopes["region 3"] - slopes["region 2"], greater_than=0.0,
+                                 note="claim: transients grow faster with N above alpha_r^dyn"))
+    res.caption = (f"alpha_r^FP = {a_fp:.2f} and alpha_r^dyn = {a_dyn:.2f} at g_h = {g} from the theory; transient "
+                   f"time until var(h) < 1e-4 (capped at {t_max:g}, dotted).")
+    return res

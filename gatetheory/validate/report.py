@@ -21,6 +21,7 @@ FIGURES = [
     ("gatetheory.validate.figures_theory", "fig_bifurcations", 1),
     ("gatetheory.validate.figures_theory", "fig_phase_diagram", 1),
     ("gatetheory.validate.figures_dynamics", "fig_dmft_correlations", 2),
+    ("gatetheory.validate.figures_dynamics", "fig_transients", 2),
 ]
 
 
