@@ -38,7 +38,7 @@ def main(argv: list[str]) -> int:
     ensure_venv()
     py = str(BIN / "python")
     if task == "run":
-        return subprocess.call([py, "-m", "gatetheory", "demo", *rest], cwd=ROOT)
+        return subprocess.call([py, "-m", "gatetheory", "report", "--quick", *rest], cwd=ROOT)
     if task == "test":
         return subprocess.call([py, "-m", "pytest", "-q", *rest], cwd=ROOT)
     if task == "slow":
