@@ -1,0 +1,1 @@
+"""Precision-aware numerical building blocks (float64 NumPy and mpmath at any precision)."""
