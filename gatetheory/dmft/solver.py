@@ -144,7 +144,8 @@ def solve_dmft(params: GateParams, *, dt: float = 0.1, tau_max: float = 50.0, t_
         Largest lag returned; at most ``t_window / 2``.
     t_window, t_burn : float
         Length of the window over which correlations are estimated, and of the
-        discarded burn-in before it (paths start from zero).
+        discarded burn-in before it. Paths start from zero in the first iteration and
+        from their previous end state afterwards.
     n_paths : int
         Sample paths per iteration.
     damping : float in (0, 1]
@@ -182,6 +183,7 @@ def solve_dmft(params: GateParams, *, dt: float = 0.1, tau_max: float = 50.0, t_
     C_phi = np.exp(-tau)
     C_sr = np.full(m, float(sr(0.0)) ** 2)
     history, sums, n_sum, converged, residual = [], None, 0, False, np.inf
+    x_start = (np.zeros(n_paths), np.zeros(n_paths), np.zeros(n_paths))
     it = 0
     with progress_bar(maxiter + n_average, progress, "dmft", unit="it") as bar:
         while it < maxiter + n_average:
@@ -189,7 +191,10 @@ def solve_dmft(params: GateParams, *, dt: float = 0.1, tau_max: float = 50.0, t_
             eta_h, _ = sample_stationary(C_phi * C_sr + s2[0], L, n_paths, rng)
             eta_z, _ = sample_stationary(C_phi + s2[1], L, n_paths, rng)
             eta_r, _ = sample_stationary(C_phi + s2[2], L, n_paths, rng)
-            H, Z, R = _integrate(params, eta_h, eta_z, eta_r, dt, (eta_h[:, 0] * 0, eta_z[:, 0] * 0, eta_r[:, 0] * 0))
+            # each path starts where it ended in the previous iteration, close to the stationary state,
+            # so the burn-in only has to forget the new fields' start (slow h at large alpha_z)
+            H, Z, R = _integrate(params, eta_h, eta_z, eta_r, dt, x_start)
+            x_start = (H[:, -1].copy(), Z[:, -1].copy(), R[:, -1].copy())
             H, Z, R = H[:, n_burn:], Z[:, n_burn:], R[:, n_burn:]
             est = {
                 "C_phi": autocorrelation(phi(H), max_lag=m - 1),
