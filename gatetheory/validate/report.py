@@ -19,7 +19,10 @@ FIGURES = [
     ("gatetheory.validate.figures_dynamics", "fig_lyapunov_spectra", 6),
     ("gatetheory.validate.figures_dynamics", "fig_dmft_lambda", 6),
     ("gatetheory.validate.figures_theory", "fig_bifurcations", 1),
+    ("gatetheory.validate.figures_functions", "fig_input_chaos", 2),
+    ("gatetheory.validate.figures_functions", "fig_reset", 1),
     ("gatetheory.validate.figures_theory", "fig_phase_diagram", 1),
+    ("gatetheory.validate.figures_functions", "fig_biases", 1),
     ("gatetheory.validate.figures_dynamics", "fig_dmft_correlations", 2),
     ("gatetheory.validate.figures_dynamics", "fig_transients", 2),
 ]
