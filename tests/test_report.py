@@ -52,3 +52,22 @@ def test_report_quick_full(tmp_path):
     _check_page(page)
     data = json.loads((tmp_path / "report.json").read_text())
     assert all(not f["error"] for f in data["figures"]), [f["error"] for f in data["figures"] if f["error"]]
+
+
+def test_report_renders_in_a_real_browser(tmp_path):
+    """Headless Chromium (Debian's package, when installed) opens the page and its screenshot is not blank."""
+    import shutil
+    import subprocess
+
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    page = build_report(tmp_path, quick=True, only=["integrator"], progress=False)
+    shot = tmp_path / "shot.png"
+    r = subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                        f"--screenshot={shot}", "--window-size=1200,1600", page.as_uri()],
+                       capture_output=True, text=True, timeout=120)
+    assert shot.exists(), r.stderr[-2000:]
+    import matplotlib.image as mpimg
+
+    assert mpimg.imread(shot)[..., :3].std() > 0.02
