@@ -33,13 +33,13 @@ def _plt():
 def fig_lyapunov_spectra(out, quick=True, bar=None) -> FigureResult:
     """Fig. 3(a,b): the full Lyapunov spectrum flattens towards zero as alpha_z grows and rises with alpha_r."""
     plt = _plt()
-    n, t = (40, 100.0) if quick else (200, 500.0)
+    n, t = (100, 100.0) if quick else (300, 500.0)
     res = FigureResult("lyapunov_spectra", "Lyapunov spectra against the gates", "Fig. 3(a,b)",
-                       params={"N": n, "t": t, "g_h": 3.0, "seed": 1})
+                       params={"N": n, "t": t, "g_h": 5.0, "seed": 1})
     fig, axes = plt.subplots(1, 2, figsize=(10, 3.8))
     for ax, key, values in ((axes[0], "alpha_z", (0.0, 5.0, 20.0)), (axes[1], "alpha_r", (0.0, 2.0, 10.0))):
         for v in values:
-            p = GateParams(g_h=3.0, **{key: v})
+            p = GateParams(g_h=5.0, **{key: v})
             spec = lyapunov_spectrum(Network(p, n, seed=1), t, dt=0.1, t_transient=30.0, seed=1)
             frac = np.arange(1, spec.exponents.size + 1) / spec.exponents.size
             try:
@@ -52,7 +52,7 @@ def fig_lyapunov_spectra(out, quick=True, bar=None) -> FigureResult:
             if bar:
                 bar.update(1)
         ax.axhline(0, color="k", lw=0.5)
-        ax.set(xlabel="i / 3N", ylabel="lambda_i", ylim=(-2.2, 0.3), title=f"g_h = 3, varying {key}")
+        ax.set(xlabel="i / 3N", ylabel="lambda_i", ylim=(-2.2, 0.3), title=f"g_h = 5, varying {key}")
         ax.legend(fontsize=8)
     fig.tight_layout()
     res.png = _save(fig, out, res.key)
