@@ -101,3 +101,23 @@ def test_moment_equations_trivial_below_threshold():
 
     mom = solve_moment_equations(GateParams(g_h=1.5), maxiter=400)
     assert mom.variance_h < 1e-10
+
+
+def test_moment_equations_agree_with_energy_conservation():
+    """Third method, alpha_z = 0: with tau_r = 0.02 the r sector follows phi almost instantly and the
+    moment equations must reproduce the particle-in-a-potential closure (G7, meanfield.energy): the
+    larger nonzero root of E(C0) = 0 in region 3 (g_h = 1.9, alpha_r = 15). Tolerance 2e-3 relative:
+    O(tau_r) corrections and the tau-grid discretisation (measured 1.3e-3)."""
+    from scipy.optimize import brentq
+
+    from gatetheory.dmft.moments import solve_moment_equations
+    from gatetheory.meanfield.dynamic_bifurcation import energy
+
+    p = GateParams(g_h=1.9, alpha_r=15.0, tau_r=0.02)
+    grid = np.geomspace(1e-3, 1.0, 30)
+    E = np.array([energy(c, p) for c in grid])
+    roots = [brentq(lambda c: energy(c, p), grid[i], grid[i + 1]) for i in np.nonzero(np.diff(np.sign(E)))[0]]
+    assert len(roots) == 2  # region 3: two nonzero solutions born at alpha_r^dyn
+    mom = solve_moment_equations(p)
+    assert mom.converged
+    assert mom.variance_h == pytest.approx(max(roots), rel=2e-3)
