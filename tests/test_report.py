@@ -71,3 +71,10 @@ def test_report_renders_in_a_real_browser(tmp_path):
     import matplotlib.image as mpimg
 
     assert mpimg.imread(shot)[..., :3].std() > 0.02
+
+
+def test_unknown_figure_rejected(tmp_path):
+    from gatetheory import ParameterError
+
+    with pytest.raises(ParameterError, match="names no figure"):
+        build_report(tmp_path, only=["nosuch"], progress=False)

@@ -53,6 +53,12 @@ def build_report(out: str | Path = "report", *, quick: bool = True, only: list[s
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
+    known = [name.removeprefix("fig_") for _, name, _ in FIGURES]
+    unknown = [k for k in (only or []) if k.removeprefix("fig_") not in known]
+    if unknown:
+        from ..params import ParameterError
+
+        raise ParameterError(f"only = {unknown} names no figure; allowed: {', '.join(known)}")
     todo = [f for f in FIGURES if only is None or f[1] in only or f[1].removeprefix("fig_") in only]
     results: list[FigureResult] = []
     with progress_bar(sum(s for *_, s in todo), progress, "report", unit="step") as bar:
