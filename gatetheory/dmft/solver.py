@@ -24,6 +24,7 @@ import numpy as np
 from scipy.special import expit
 
 from .._progress import progress_bar
+from ..numerics.gates import np_phi_family, np_sigma_family
 from ..params import GateParams, ParameterError, check_finite, check_int, check_positive
 from .gaussian_process import autocorrelation, sample_stationary
 
@@ -87,21 +88,21 @@ class DMFTSolution:
 
 
 def _gates(params: GateParams):
+    """phi, phi', sigma_r, sigma_r', sigma_z; the derivatives from :mod:`gatetheory.numerics.gates`
+    (cancellation-free in the tails), the plain functions inline for the integration loop."""
     p = params
 
     def phi(h):
         return np.tanh(p.g_h * h + p.beta_h)
 
     def dphi(h):
-        t = np.tanh(p.g_h * h + p.beta_h)
-        return p.g_h * (1 - t * t)
+        return np_phi_family(h, p.g_h, p.beta_h)[1]
 
     def sr(r):
         return expit(p.alpha_r * r + p.beta_r)
 
     def dsr(r):
-        u = p.alpha_r * r + p.beta_r
-        return p.alpha_r * expit(u) * expit(-u)
+        return np_sigma_family(r, p.alpha_r, p.beta_r)[1]
 
     def sz(z):
         return expit(p.alpha_z * z + p.beta_z)

@@ -136,47 +136,37 @@ def _cmd_phase_diagram(args) -> int:
     return 0
 
 
+def _flags(parser, *, required=(), digits=None, **defaults) -> None:
+    """Add ``--name`` float flags (``required`` ones without default), ``--digits`` and ``--json``."""
+    for name in required:
+        parser.add_argument(f"--{name.replace('_', '-')}", type=float, required=True)
+    for name, default in defaults.items():
+        parser.add_argument(f"--{name.replace('_', '-')}", type=float, default=default)
+    if digits is not None:
+        parser.add_argument("--digits", type=int, default=digits)
+    parser.add_argument("--json", action="store_true")
+
+
 def register(subparsers) -> None:
     """Add ``fixed-point``, ``critical`` and ``phase-diagram`` to an argparse subparsers object."""
     fp = subparsers.add_parser("fixed-point", help="all static mean-field fixed points with their stability")
-    fp.add_argument("--g-h", type=float, default=1.0)
-    fp.add_argument("--beta-h", type=float, default=0.0)
-    fp.add_argument("--alpha-r", type=float, default=0.0)
-    fp.add_argument("--beta-r", type=float, default=0.0)
-    fp.add_argument("--input-std-h", type=float, default=0.0)
-    fp.add_argument("--input-std-z", type=float, default=0.0)
-    fp.add_argument("--input-std-r", type=float, default=0.0)
-    fp.add_argument("--digits", type=int, default=15)
-    fp.add_argument("--json", action="store_true")
+    _flags(fp, g_h=1.0, beta_h=0.0, alpha_r=0.0, beta_r=0.0, input_std_h=0.0, input_std_z=0.0, input_std_r=0.0,
+           digits=15)
     fp.set_defaults(func=_cmd_fixed_point)
 
     cr = subparsers.add_parser("critical", help="a point on a critical line")
     sub = cr.add_subparsers(dest="line", required=True)
     a = sub.add_parser("fp-bifurcation", help="alpha_r^FP(g_h), Eq. 12 (no biases)")
-    a.add_argument("--g-h", type=float, required=True)
-    a.add_argument("--beta-r", type=float, default=0.0)
-    a.add_argument("--digits", type=int, default=15)
-    a.add_argument("--json", action="store_true")
+    _flags(a, required=("g_h",), beta_r=0.0, digits=15)
     a.set_defaults(func=_cmd_fp_bifurcation)
     b = sub.add_parser("dyn-bifurcation", help="alpha_r^dyn(g_h), Eq. 13, tau_r << 1 (float64)")
-    b.add_argument("--g-h", type=float, required=True)
-    b.add_argument("--beta-r", type=float, default=0.0)
-    b.add_argument("--digits", type=int, default=8)
-    b.add_argument("--json", action="store_true")
+    _flags(b, required=("g_h",), beta_r=0.0, digits=8)
     b.set_defaults(func=_cmd_dyn_bifurcation)
     c = sub.add_parser("stability", help="g_h where the fixed point loses stability (biases, static input)")
-    c.add_argument("--alpha-r", type=float, default=0.0)
-    c.add_argument("--beta-r", type=float, default=0.0)
-    c.add_argument("--beta-h", type=float, default=0.0)
-    c.add_argument("--input-std-h", type=float, default=0.0)
-    c.add_argument("--digits", type=int, default=15)
-    c.add_argument("--json", action="store_true")
+    _flags(c, alpha_r=0.0, beta_r=0.0, beta_h=0.0, input_std_h=0.0, digits=15)
     c.set_defaults(func=_cmd_stability)
     m = sub.add_parser("marginal", help="g_h where marginal stability ends, alpha_z -> infinity (Eq. 8)")
-    m.add_argument("--alpha-r", type=float, default=0.0)
-    m.add_argument("--beta-r", type=float, default=0.0)
-    m.add_argument("--beta-h", type=float, default=0.0)
-    m.add_argument("--json", action="store_true")
+    _flags(m, alpha_r=0.0, beta_r=0.0, beta_h=0.0)
     m.set_defaults(func=_cmd_marginal)
 
     pdp = subparsers.add_parser("phase-diagram", help="draw the (g_h, alpha_r) phase diagram (Fig. 7)")
