@@ -9,7 +9,7 @@ import numpy as np
 from ..network import Network, jacobian_eigenvalues, lyapunov_spectrum, simulate
 from ..params import GateParams
 from .comparison import FigureResult, claim, compare
-from .figures_dynamics import _plt, _save
+from ._plotting import _plt, _save
 
 
 def fig_input_chaos(out, quick=True, bar=None) -> FigureResult:

@@ -9,7 +9,7 @@ from ..meanfield.spectrum import spectral_curve_value
 from ..network import Network, find_fixed_point, jacobian_eigenvalues, simulate
 from ..params import GateParams
 from .comparison import FigureResult, claim, compare
-from .figures_dynamics import _plt, _save
+from ._plotting import _plt, _save
 
 
 def fig_spectrum(out, quick=True, bar=None) -> FigureResult:

@@ -17,14 +17,15 @@ FIGURES = [
     ("gatetheory.validate.figures_theory", "fig_spectrum", 1),
     ("gatetheory.validate.figures_dynamics", "fig_integrator", 1),
     ("gatetheory.validate.figures_dynamics", "fig_lyapunov_spectra", 6),
-    ("gatetheory.validate.figures_dynamics", "fig_dmft_lambda", 6),
+    ("gatetheory.validate.figures_dmft", "fig_dmft_lambda", 6),
     ("gatetheory.validate.figures_theory", "fig_bifurcations", 1),
     ("gatetheory.validate.figures_functions", "fig_input_chaos", 2),
     ("gatetheory.validate.figures_functions", "fig_reset", 1),
     ("gatetheory.validate.figures_theory", "fig_phase_diagram", 1),
     ("gatetheory.validate.figures_functions", "fig_biases", 1),
-    ("gatetheory.validate.figures_dynamics", "fig_dmft_correlations", 2),
+    ("gatetheory.validate.figures_correlations", "fig_dmft_correlations", 2),
     ("gatetheory.validate.figures_dynamics", "fig_transients", 2),
+    ("gatetheory.validate.figures_marginal", "fig_marginal_pinching", 1),
 ]
 
 
