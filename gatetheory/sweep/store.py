@@ -17,7 +17,6 @@ turns it into a grid.
 """
 from __future__ import annotations
 
-import fcntl
 import json
 import math
 import os
@@ -35,6 +34,25 @@ JOURNAL = "journal.jsonl"
 RESULTS = "results.nc"
 
 
+def _lock_exclusive(fh) -> None:
+    """Non-blocking exclusive lock on an open file; raises BlockingIOError if another process holds it.
+
+    flock on POSIX; on Windows (no fcntl) msvcrt locks the first byte, which every writer locks too.
+    """
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        fh.seek(0)
+        try:
+            msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+        except OSError as exc:
+            raise BlockingIOError(str(exc)) from None
+        return
+    fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
 class Journal:
     """The append-only record of finished tasks in folder ``out`` (a context manager holding the lock)."""
 
@@ -47,7 +65,7 @@ class Journal:
         self.out.mkdir(parents=True, exist_ok=True)
         self._fh = open(self.path, "a+b")
         try:
-            fcntl.flock(self._fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            _lock_exclusive(self._fh)
         except BlockingIOError:
             self._fh.close()
             raise ParameterError(f"out = {str(self.out)!r} is in use by another running sweep; "
