@@ -1,4 +1,4 @@
-"""CLI subcommands ``dmft`` and ``dmft-lyapunov``."""
+"""CLI subcommands ``dmft``, ``dmft-lyapunov`` and ``dmft-rmt``."""
 from __future__ import annotations
 
 import json
@@ -62,6 +62,32 @@ def cmd_dmft_lyapunov(args) -> int:
     return 0
 
 
+def cmd_dmft_rmt(args) -> int:
+    from ..cli import params_from_args
+    from .moments import solve_moment_equations
+    from .rmt_bound import rmt_lyapunov
+
+    params = params_from_args(args)
+    sol = _solve(args) if args.sampling else solve_moment_equations(params, d_tau=args.dt, tau_max=args.tau_max)
+    r = rmt_lyapunov(sol)
+    out = {"lambda_inf": r.lambda_inf, "variational_bound": r.variational_bound, "error": r.error,
+           "relaxation_coefficient": r.relaxation_coefficient, "tau_A": r.tau_A, "tau_Q": r.tau_Q, "tau_P": r.tau_P,
+           "plateaus": r.plateaus, "commuting": r.commuting, "dmft_converged": bool(sol.converged),
+           "method": "sampling" if args.sampling else "moments", "t": r.t.tolist(), "lambda_t": r.lambda_t.tolist(),
+           "params": params.as_dict()}
+    if args.json:
+        print(json.dumps(out))
+    else:
+        vb = "n/a (alpha_r != 0)" if r.variational_bound is None else f"{r.variational_bound:.5f}"
+        print(f"RMT (App. F, reconstructed) lambda_inf = {r.lambda_inf:.5f}   variational bound = {vb}   "
+              f"(error {r.error:.1e})")
+        print(f"  relaxation times tau_A = {r.tau_A:.3f}  tau_Q = {r.tau_Q:.3f}  tau_P = {r.tau_P:.3f}")
+        for t in (1, 10, 100, 1000):
+            j = int(np.argmin(np.abs(r.t - t)))
+            print(f"  t = {r.t[j]:7.1f}  lambda(t) = {r.lambda_t[j]:.5f}")
+    return 0
+
+
 def register(sub) -> None:
     p = sub.add_parser("dmft", help="DMFT steady state by iterative sampling")
     _add_solver_flags(p)
@@ -69,3 +95,8 @@ def register(sub) -> None:
     p = sub.add_parser("dmft-lyapunov", help="DMFT prediction of lambda_max (Eqs. 10-11)")
     _add_solver_flags(p)
     p.set_defaults(func=cmd_dmft_lyapunov)
+    p = sub.add_parser("dmft-rmt", help="RMT estimate of lambda_max from relaxation times (App. F, alpha_z = 0)")
+    _add_solver_flags(p)
+    p.add_argument("--sampling", action="store_true",
+                   help="solve the DMFT by iterative sampling (default: noise-free moment equations)")
+    p.set_defaults(func=cmd_dmft_rmt)
