@@ -121,3 +121,29 @@ def test_moment_equations_agree_with_energy_conservation():
     mom = solve_moment_equations(p)
     assert mom.converged
     assert mom.variance_h == pytest.approx(max(roots), rel=2e-3)
+
+
+def test_even_sector_lambda_matches_full_grid():
+    """dmft_lambda_max solves only the even sector on tau >= 0 (Perron argument in lyapunov._solve). An
+    independent full-grid solve on [-T, T] (same discretisation, nonsymmetric h-r coupling at alpha_r = 2,
+    root of (lambda + s)^2 + E0(lambda) by bisection here) must give the same lambda to 1e-7."""
+    import scipy.linalg
+    from scipy.optimize import brentq
+
+    from gatetheory.dmft.moments import solve_moment_equations
+
+    sol = solve_moment_equations(GateParams(g_h=3.0, alpha_r=2.0))
+    d, T = 0.25, 20.0
+    lam = dmft_lambda_max(sol, d_tau=d, tau_range=T).lambda_max
+    tau = d * np.arange(-80, 81)
+    K = tau.size
+    D2 = (np.diag(np.ones(K - 1), -1) - 2 * np.eye(K) + np.diag(np.ones(K - 1), 1)) / d ** 2
+    r = lambda name: np.interp(np.abs(tau), sol.tau, getattr(sol, name))  # noqa: E731
+    A, B = 0.25 * r("C_sigma_r") * r("C_dphi"), 0.25 * r("C_phi") * r("C_dsigma_r")
+
+    def f(x):
+        G = np.linalg.solve((x + 1) ** 2 * np.eye(K) - D2, np.diag(r("C_dphi")))
+        E0 = scipy.linalg.eigvals(-D2 - np.diag(A) - B[:, None] * G).real.min()
+        return (x + 0.5) ** 2 + E0
+
+    assert lam == pytest.approx(brentq(f, 1e-3, 1.0, xtol=1e-12), abs=1e-7)

@@ -40,10 +40,10 @@ from scipy.special import expit, i0e, j0
 
 from ..params import GateParams, ParameterError
 from ..symbolic import registry
-from .moments import MomentSolution, gaussian_correlation
+from .moments import MomentSolution
 from .solver import DMFTSolution
 
-__all__ = ["RMTLyapunov", "rmt_lyapunov", "rmt_correlations", "rainbow_moment_h", "moment_solution_to_dmft"]
+__all__ = ["RMTLyapunov", "rmt_lyapunov", "rmt_correlations", "rainbow_moment_h"]
 
 
 @dataclass(frozen=True)
@@ -99,8 +99,7 @@ class RMTLyapunov:
 def rmt_correlations(sol) -> tuple[np.ndarray, dict]:
     """``tau`` and the correlations C_A, C_Q, C_P (shape (m,)) of a DMFT solution at alpha_z = 0.
 
-    A :class:`~gatetheory.dmft.moments.MomentSolution` has no derivative correlations; they are
-    computed as two-dimensional Gaussian averages over C_h and C_r (exact at alpha_z = 0, no bias).
+    Both solution types carry the derivative correlations ``C_dphi`` and ``C_dsigma_r``.
     """
     if not isinstance(sol, (MomentSolution, DMFTSolution)):
         raise ParameterError(f"sol = {type(sol).__name__} is not supported; allowed: MomentSolution or DMFTSolution")
@@ -108,41 +107,9 @@ def rmt_correlations(sol) -> tuple[np.ndarray, dict]:
     if p.alpha_z != 0:
         raise ParameterError(f"alpha_z = {p.alpha_z} is out of range; allowed: alpha_z = 0 (constant update gate)")
     s = float(expit(p.beta_z))
-    if isinstance(sol, MomentSolution):
-        C_dphi, C_dsr = _derivative_correlations(sol)
-    else:
-        C_dphi, C_dsr = sol.C_dphi, sol.C_dsigma_r
+    C_dphi, C_dsr = sol.C_dphi, sol.C_dsigma_r
     return np.asarray(sol.tau, float), {"A": s * s * sol.C_sigma_r * C_dphi, "Q": s * s * sol.C_phi * C_dsr,
                                         "P": C_dphi / p.tau_r ** 2}
-
-
-def _derivative_correlations(sol: MomentSolution) -> tuple[np.ndarray, np.ndarray]:
-    p = sol.params
-
-    def dphi(x):
-        return p.g_h / np.cosh(p.g_h * x) ** 2
-
-    def dsr(x):
-        return p.alpha_r * expit(p.alpha_r * x + p.beta_r) * expit(-(p.alpha_r * x + p.beta_r))
-
-    return (gaussian_correlation(dphi, max(sol.C_h[0], 1e-300), sol.C_h),
-            gaussian_correlation(dsr, max(sol.C_r[0], 1e-300), sol.C_r))
-
-
-def moment_solution_to_dmft(sol: MomentSolution) -> DMFTSolution:
-    """A noise-free :class:`DMFTSolution` from a moment solution at ``alpha_z = 0`` (for ``dmft_lambda_max``).
-
-    The derivative correlations ``C_dphi``, ``C_dsigma_r`` are Gaussian averages over C_h and C_r (exact at
-    alpha_z = 0 without bias); ``C_sigma_z`` is the constant ``sigma_z(beta_z)^2``; ``h_samples`` is empty.
-    """
-    p = sol.params
-    if p.alpha_z != 0:
-        raise ParameterError(f"alpha_z = {p.alpha_z} is out of range; allowed: alpha_z = 0 (constant update gate)")
-    C_dphi, C_dsr = _derivative_correlations(sol)
-    return DMFTSolution(tau=sol.tau, C_h=sol.C_h, C_z=sol.C_z, C_r=sol.C_r, C_phi=sol.C_phi,
-                        C_sigma_r=sol.C_sigma_r, C_sigma_z=np.full(sol.tau.size, float(expit(p.beta_z)) ** 2),
-                        C_dphi=C_dphi, C_dsigma_r=C_dsr, h_samples=np.empty(0), iterations=sol.iterations,
-                        residual=sol.residual, converged=sol.converged, n_paths=0, params=p)
 
 
 def rainbow_moment_h(g_A, g_Q, g_P) -> tuple[np.ndarray, np.ndarray]:
