@@ -119,8 +119,13 @@ def phase_diagram_curves(*, beta_h: float = 0.0, beta_r: float = 0.0, input_std_
     return PhaseDiagram(curves, beta_h, beta_r, input_std_h, alpha_r_max)
 
 
-def draw_phase_diagram(pd: PhaseDiagram, out_dir: str) -> dict:
-    """Write ``phase_diagram.png`` and one CSV per curve into ``out_dir``; returns the paths."""
+def draw_phase_diagram(pd: PhaseDiagram, out_dir: str, *, marginal_points=None) -> dict:
+    """Write ``phase_diagram.png`` and one CSV per curve into ``out_dir``; returns the paths.
+
+    ``marginal_points``: optional iterable of ``(alpha_r, g_h, g_lo, g_hi, label)``, upper edges of region 5
+    found elsewhere (e.g. from DMFT averages, :func:`gatetheory.dmft.marginal.marginal_upper_gh`), drawn as
+    markers with the bracket ``[g_lo, g_hi]`` as a horizontal bar.
+    """
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -164,6 +169,9 @@ def draw_phase_diagram(pd: PhaseDiagram, out_dir: str) -> dict:
     if len(gm):
         ax.text(g_up + 0.5, 0.08 * amax, "5", **lab)
     ax.text(0.7 * 10, 0.5 * amax, "4", **lab)
+    for k, (a_r, g_m, g_lo, g_hi, label) in enumerate(marginal_points or ()):
+        ax.errorbar([g_m], [a_r], xerr=[[g_m - g_lo], [g_hi - g_m]], fmt="s", color="b", mfc="none", ms=5,
+                    capsize=3, label=label if k == 0 else None, clip_on=False, zorder=5)
     if "input_stability" in pd.curves:
         gi, ai = xy(pd.curves["input_stability"], "g_h", "alpha_r")
         ax.plot(gi, ai, "r--", lw=1.5, label=f"stability with static input, $s_h$ = {pd.input_std_h:g}")
