@@ -67,17 +67,21 @@ def test_dmft_matches_simulation_at_alpha_z_5():
     600 paths against simulated networks (N = 1000, 2 seeds x 8 trajectories, window 800 after 200).
     Measured with these settings: C_h(0) 0.1445 (DMFT) against 0.1455 (these two N = 1000 seeds) and
     0.1445 (N = 2000); normalised curves within 0.015 (N = 1000) and 0.005 (N = 2000) for tau <= 100.
-    Budgets: 3% on C_h(0) and 0.03 on C_h/C_h(0) for tau <= 100 (a second DMFT seed gives 1.5% more and is
-    0.037 from the N = 2000 curve; finite N = 1000 slows the tail by ~0.015). About 3 minutes."""
+    Budgets: the DMFT's own run-to-run spread (measured: a second DMFT seed gives C_h(0) 1.5% higher and
+    a curve 0.037 away from the N = 2000 one), the finite-N slowing of the tail at N = 1000 (~0.015), and
+    3 standard errors of the simulated mean over the 16 trajectories (the simulated curves themselves
+    move by a few percent between BLAS thread counts, float32 chaos). About 3 minutes."""
     sol = solve_dmft(SLOW_GATES, dt=0.1, tau_max=100.0, t_window=1000.0, t_burn=100.0, n_paths=600, damping=1.0,
                      init_tau=60.0, min_iter=30, maxiter=40, n_average=6, seed=21)
     assert abs(sol.tail_fraction) < 0.1
-    curves = []
+    runs = []
     for seed in range(2):
         lag, full, _, _ = simulated_autocorrelation(SLOW_GATES, 1000, seed, batch=8, dt=1.0, t_transient=200.0,
                                                     t_window=800.0, max_lag=100.0)
-        curves.append(full.mean(axis=0))
-    sim = np.mean(curves, axis=0)
-    assert abs(sim[0] - sol.variance_h) < 0.03 * sol.variance_h
+        runs.append(full)
+    runs = np.concatenate(runs)                          # (16, m): one curve per trajectory
+    sim, se0 = runs.mean(axis=0), runs[:, 0].std(ddof=1) / np.sqrt(len(runs))
+    se_curve = (runs / runs[:, :1]).std(axis=0, ddof=1) / np.sqrt(len(runs))
+    assert abs(sim[0] - sol.variance_h) < 0.015 * sol.variance_h + 3 * se0
     theory = np.interp(lag, sol.tau, sol.C_h)
-    assert np.abs(theory / theory[0] - sim / sim[0]).max() < 0.03
+    assert np.all(np.abs(theory / theory[0] - sim / sim[0]) < 0.037 + 0.015 + 3 * se_curve)
