@@ -23,9 +23,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.special import expit
+from scipy.special import expit, ndtr
 
+from ..numerics.gaussian import gaussian_average, pole_width
 from ..params import GateParams, ParameterError
+from ..symbolic import registry
 from .solver import DMFTSolution, solve_dmft
 
 __all__ = ["MarginalAverages", "marginal_averages", "marginal_stability_margin", "pinching_rate", "MarginalEdge",
@@ -56,17 +58,16 @@ class MarginalAverages:
 
 def marginal_averages(sol: DMFTSolution) -> MarginalAverages:
     """The averages of Eq. 8 over the time-dependent DMFT state ``sol`` (z is Gaussian in the DMFT)."""
-    from ..symbolic import registry
-
     p = sol.params
-    x, w = np.polynomial.hermite_e.hermegauss(80)
-    w = w / np.sqrt(2 * np.pi)
     sd = np.sqrt(sol.C_z[0])
-    # the step limit of sigma_z: P(z > -beta_z / alpha_z) (alpha_z > 0); Gauss-Hermite would smear the step
-    from scipy.special import ndtr
+    # the step limit of sigma_z: P(z > -beta_z / alpha_z) (alpha_z > 0)
     step = float(ndtr(p.beta_z / (p.alpha_z * sd))) if p.alpha_z > 0 else float(expit(p.beta_z))
+    # the finite-alpha_z mean by the sinh-mapped rule, which resolves the near-step gate
+    finite = gaussian_average(lambda y: expit(p.alpha_z * y + p.beta_z), float(sol.C_z[0]),
+                              center=-p.beta_z / p.alpha_z if p.alpha_z > 0 else 0.0,
+                              width=pole_width("sigmoid", p.alpha_z)).value[0]
     B = float(registry.get("fp-stability").numpy(sol.C_dphi[0], sol.C_sigma_r[0], sol.C_phi[0], sol.C_dsigma_r[0]))
-    return MarginalAverages(step, float(np.sum(w * expit(p.alpha_z * sd * x + p.beta_z))), B, float(sol.C_z[0]))
+    return MarginalAverages(step, float(finite), B, float(sol.C_z[0]))
 
 
 def marginal_stability_margin(sol: DMFTSolution) -> float:
@@ -75,8 +76,6 @@ def marginal_stability_margin(sol: DMFTSolution) -> float:
     Registry ``alpha-z-inf-spectral-curve`` at lambda = 0, i.e. ``<sigma_z> B - 1`` with ``<sigma_z>``
     the alpha_z -> infinity limit (1/2 at beta_z = 0) and B from :func:`marginal_averages`.
     """
-    from ..symbolic import registry
-
     f = registry.get("alpha-z-inf-spectral-curve").numpy
     a = marginal_averages(sol)
     return float(f(0.0, 0.0, a.mean_sigma_z, sol.C_dphi[0], sol.C_sigma_r[0], sol.C_phi[0], sol.C_dsigma_r[0],
@@ -90,8 +89,6 @@ def pinching_rate(sol: DMFTSolution) -> float:
     Returns 0.0 where B >= 2 (outside the marginal region: no pinching). Raises where B <= 1 (the
     leading edge is negative already, the formula does not apply) or beta_z != 0.
     """
-    from ..symbolic import registry
-
     p = sol.params
     if p.beta_z != 0:
         raise ParameterError(f"beta_z = {p.beta_z} is out of range; allowed: beta_z = 0 (App. B)")
