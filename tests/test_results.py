@@ -1,0 +1,65 @@
+"""The result contract (gatetheory.results): strict JSON, status, message.
+
+Oracle: the JSON standard itself -- ``json.loads`` with a hook that rejects the
+non-standard constants NaN/Infinity must accept every ``dumps`` output, and values
+must round-trip (floats exactly, mpf to the requested digits, checked by mpmath).
+"""
+import json
+from dataclasses import dataclass, field
+
+import mpmath
+import numpy as np
+import pytest
+
+from gatetheory import GateParams
+from gatetheory.results import Result, dumps, jsonable, mp_string
+
+
+@dataclass(frozen=True)
+class _Point(Result):
+    value: object
+    digits: int
+    curve: np.ndarray
+    params: GateParams
+    samples: np.ndarray = field(default=None, metadata={"serialize": False})
+
+
+def _strict_loads(text):
+    def bad(name):
+        raise AssertionError(f"non-standard JSON constant {name}")
+    return json.loads(text, parse_constant=bad)
+
+
+def test_to_dict_is_strict_json_and_round_trips():
+    with mpmath.workdps(40):
+        v = mpmath.pi * 2
+        p = _Point(v, 30, np.array([1.0, np.nan, np.inf, 0.25]), GateParams(g_h=3.0),
+                   samples=np.zeros(10), status="not-converged", message="curve has missing values")
+    d = _strict_loads(dumps(p))
+    assert d["status"] == "not-converged" and d["message"]
+    assert d["curve"] == [1.0, None, None, 0.25]
+    assert "samples" not in d
+    assert d["params"]["g_h"] == 3.0
+    with mpmath.workdps(40):
+        assert abs(mpmath.mpf(d["value"]) - 2 * mpmath.pi) < mpmath.mpf(10) ** -29
+    assert len(d["value"].replace(".", "")) == 30
+
+
+def test_status_is_checked_and_keyword_only():
+    with pytest.raises(ValueError, match="status"):
+        _Point(1.0, 1, np.zeros(1), GateParams(), status="fine")
+    with pytest.raises(TypeError):
+        _Point(1.0, 1, np.zeros(1), GateParams(), None, "ok")  # noqa: too many positionals
+
+
+def test_jsonable_types():
+    assert jsonable(np.float32(0.5)) == 0.5 and jsonable(np.int64(3)) == 3 and jsonable(np.bool_(True)) is True
+    assert jsonable(float("nan")) is None and jsonable(-np.inf) is None
+    assert jsonable(np.array([[1.0, np.nan]])) == [[1.0, None]]
+    assert jsonable(1 + 2j) == {"re": 1.0, "im": 2.0}
+    with mpmath.workdps(50):
+        s = mp_string(mpmath.mpf(1) / 3)
+    assert 49 <= len(s) - 2 <= 51
+    assert mp_string(mpmath.mpf("inf")) is None
+    with pytest.raises(ValueError):
+        json.dumps(float("nan"), allow_nan=False)  # the guard dumps relies on
