@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, dataclass, fields
 
-__all__ = ["GateParams", "ParameterError", "check_finite", "check_positive", "check_int"]
+__all__ = ["GateParams", "ParameterError", "check_finite", "check_positive", "check_int", "check_multiple"]
 
 
 class ParameterError(ValueError):
@@ -48,6 +48,25 @@ def check_int(name: str, value, minimum: int = 1) -> int:
     if v < minimum:
         raise ParameterError(f"{name} = {value!r} is out of range; allowed: integer >= {minimum}")
     return v
+
+
+def check_multiple(name: str, value, step, step_name: str, *, minimum: int = 1, rtol: float = 1e-9) -> int:
+    """``value / step`` as an integer >= ``minimum``, refusing values that are not whole multiples.
+
+    Times are never rounded silently: a duration that is not a whole number of steps (within
+    ``rtol`` relative) raises :class:`ParameterError` naming the two nearest allowed values.
+    """
+    value, step = check_finite(name, value), check_positive(step_name, step)
+    count = round(value / step)
+    if count >= minimum and abs(count * step - value) <= rtol * max(abs(value), step):
+        return int(count)
+    lo = max(minimum, math.floor(value / step))
+    near = sorted({lo * step, (lo + 1) * step} if lo * step < value else {lo * step})
+    if count < minimum and value < minimum * step:
+        raise ParameterError(f"{name} = {value!r} is out of range; allowed: a whole multiple of {step_name} = "
+                             f"{step!r}, at least {minimum * step:.10g}")
+    raise ParameterError(f"{name} = {value!r} is not a whole multiple of {step_name} = {step!r}; allowed: "
+                         f"a multiple such as {' or '.join(f'{v:.10g}' for v in near)}")
 
 
 @dataclass(frozen=True)

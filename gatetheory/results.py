@@ -6,14 +6,19 @@ fields and one method:
 ``status`` : str
     ``"ok"`` when the computation did what was asked; otherwise one of
     :data:`STATUSES` (``"not-converged"``, ``"failed"``, ``"out-of-range"``,
-    ``"approximate"``), never a silent NaN.
+    ``"approximate"``, ``"interrupted"``), never a silent NaN.
 ``message`` : str
     One line for a person: why the status is not ``"ok"``, what to change, or
     which floats are missing (empty when there is nothing to say).
+``derived`` (class attribute)
+    Names of properties that ``to_dict()`` adds after the fields (``lambda_max`` of a
+    spectrum, say). One that raises ``ValueError`` (``ParameterError``) or
+    ``ArithmeticError`` is written as ``None`` and its reason joins the message.
 ``to_dict()``
     A JSON-safe dict (:func:`jsonable`): arrays as lists, ``mpmath.mpf`` as
     decimal strings carrying the result's trusted ``digits`` where it has them,
-    non-finite floats as ``None`` (the ``message`` says why), nested results and
+    non-finite floats as ``None`` (the ``message`` says why; where it does not name the
+    field, ``to_dict()`` adds "NAME: null where not finite"), nested results and
     :class:`~gatetheory.params.GateParams` as dicts. Fields declared with
     ``field(metadata={"serialize": False})`` (large diagnostic samples) are left out.
 
@@ -35,12 +40,13 @@ import dataclasses
 import json
 import math
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 import numpy as np
 
 __all__ = ["Result", "STATUSES", "jsonable", "dumps", "mp_string"]
 
-STATUSES = ("ok", "not-converged", "failed", "out-of-range", "approximate")
+STATUSES = ("ok", "not-converged", "failed", "out-of-range", "approximate", "interrupted")
 
 
 def mp_string(x, digits: int | None = None) -> str | None:
@@ -114,6 +120,8 @@ class Result:
     status: str = field(default="ok", kw_only=True)
     message: str = field(default="", kw_only=True)
 
+    derived: ClassVar[tuple] = ()
+
     def __post_init__(self):
         if self.status not in STATUSES:
             raise ValueError(f"status = {self.status!r} is not a result status; allowed: {', '.join(STATUSES)}")
@@ -128,8 +136,33 @@ class Result:
         digits = getattr(self, "digits", None)
         digits = int(digits) if isinstance(digits, (int, np.integer)) and digits > 0 else None
         out = {"status": self.status, "message": self.message}
-        for f in dataclasses.fields(self):
-            if f.name in out or not f.metadata.get("serialize", True):
-                continue
-            out[f.name] = jsonable(getattr(self, f.name), digits=digits)
+        notes = [self.message] if self.message else []
+        values = [(f.name, getattr(self, f.name)) for f in dataclasses.fields(self)
+                  if f.name not in out and f.metadata.get("serialize", True)]
+        for name in self.derived:
+            try:
+                values.append((name, getattr(self, name)))
+            except (ValueError, ArithmeticError) as err:  # ParameterError is a ValueError
+                values.append((name, None))
+                notes.append(f"{name}: {err}")
+        for name, value in values:
+            if _has_nonfinite(value) and name not in self.message:
+                notes.append(f"{name}: null where not finite")
+            out[name] = jsonable(value, digits=digits)
+        out["message"] = "; ".join(notes)
         return out
+
+
+def _has_nonfinite(value) -> bool:
+    """Whether a float, mpf or float array holds NaN or an infinity (written as ``None``)."""
+    import mpmath
+
+    if isinstance(value, (bool, np.bool_, int, np.integer)) or value is None:
+        return False
+    if isinstance(value, (float, np.floating)):
+        return not math.isfinite(value)
+    if isinstance(value, mpmath.mpf):
+        return not mpmath.isfinite(value)
+    if isinstance(value, np.ndarray) and value.dtype.kind in "fc":
+        return not bool(np.all(np.isfinite(value)))
+    return False

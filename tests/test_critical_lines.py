@@ -203,7 +203,7 @@ def test_continuation_matches_independent_points():
         c = fp_bifurcation(g, seed=seed)
         return {"alpha_r": c.value, "Delta_h": c.Delta_h}, c.digits, (c.Delta_h, c.value)
     cur = continue_curve(solve, gs, coord="g_h", keys=("alpha_r", "Delta_h"))
-    assert all(s == "ok" for s in cur.status)
+    assert all(s == "ok" for s in cur.point_status)
     for g, a in zip(gs[[1, 3]], cur.data["alpha_r"][[1, 3]]):
         assert abs(fp_bifurcation(g).value / a - 1) < 1e-9
 

@@ -15,9 +15,9 @@ def test_phase_diagram_writes_png_and_csv_and_lines_are_ordered(tmp_path):
     assert (tmp_path / "phase_diagram.png").stat().st_size > 10000
     for name in ("stability", "input_stability", "fp_bifurcation", "dyn_bifurcation", "marginal"):
         cur = pd.curves[name]
-        assert cur.ok.sum() >= 2, (name, cur.status)
+        assert cur.ok.sum() >= 2, (name, cur.point_status)
         rows = list(csv.DictReader(open(paths[name])))
-        assert len(rows) == len(cur.status)
+        assert len(rows) == len(cur.point_status)
     fp, dyn = pd.curves["fp_bifurcation"], pd.curves["dyn_bifurcation"]
     g1, a1 = fp.coords["g_h"][fp.ok], fp.data["alpha_r"][fp.ok]
     g2, a2 = dyn.coords["g_h"][dyn.ok], dyn.data["alpha_r"][dyn.ok]

@@ -33,13 +33,14 @@ from scipy.optimize import brentq
 from scipy.special import expit
 
 from ..params import ParameterError, check_positive
+from ..results import Result
 from .solver import DMFTSolution
 
 __all__ = ["DMFTLyapunov", "dmft_lambda_max"]
 
 
 @dataclass(frozen=True)
-class DMFTLyapunov:
+class DMFTLyapunov(Result):
     """lambda_max from the DMFT eigenvalue problem, with its discretisation error.
 
     Attributes
@@ -132,4 +133,6 @@ def dmft_lambda_max(sol: DMFTSolution, *, d_tau: float | None = None, tau_range:
     lam_fine, _ = _solve(sol, d_tau / 2, tau_range)
     lam_short, _ = _solve(sol, d_tau, 2 * tau_range / 3)
     return DMFTLyapunov(lambda_max=lam, error=max(abs(lam - lam_fine), abs(lam - lam_short)),
-                        approximate=sol.params.alpha_z != 0, ground_energy=E)
+                        approximate=sol.params.alpha_z != 0, ground_energy=E,
+                        **({} if sol.params.alpha_z == 0 else dict(
+                            status="approximate", message="mean-gate approximation (alpha_z > 0)")))

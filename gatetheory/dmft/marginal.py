@@ -27,6 +27,7 @@ from scipy.special import expit, ndtr
 
 from ..numerics.gaussian import gaussian_average, pole_width
 from ..params import GateParams, ParameterError
+from ..results import Result
 from ..symbolic import registry
 from .solver import DMFTSolution, solve_dmft
 
@@ -35,7 +36,7 @@ __all__ = ["MarginalAverages", "marginal_averages", "marginal_stability_margin",
 
 
 @dataclass(frozen=True)
-class MarginalAverages:
+class MarginalAverages(Result):
     """The one-time averages entering Eq. 8, from a DMFT solution.
 
     Attributes
@@ -102,7 +103,7 @@ def pinching_rate(sol: DMFTSolution) -> float:
 
 
 @dataclass(frozen=True)
-class MarginalEdge:
+class MarginalEdge(Result):
     """Upper g_h of the marginally stable region, from a scan of the margin in g_h.
 
     Attributes

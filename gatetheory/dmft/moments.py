@@ -42,6 +42,7 @@ from scipy.special import expit
 from ..numerics.gates import np_phi_family, np_sigma_family
 from ..numerics.gaussian import pole_width
 from ..params import GateParams, ParameterError, check_int, check_positive
+from ..results import Result
 
 __all__ = ["MomentSolution", "solve_moment_equations", "gaussian_correlation", "ChaosOnset", "chaos_onset_g_h",
            "feature_width"]
@@ -161,7 +162,7 @@ def _filter(rhs: np.ndarray, coeff: np.ndarray | float, d_tau: float) -> np.ndar
 
 
 @dataclass(frozen=True)
-class MomentSolution:
+class MomentSolution(Result):
     """Correlation functions from the moment equations (see module docstring); shapes (m,).
 
     Besides ``C_h, C_z, C_r`` and the closure's ``C_phi, C_sigma_r, C_inv_sigma_z`` it carries the
@@ -240,11 +241,14 @@ def solve_moment_equations(params: GateParams, *, d_tau: float = 0.1, tau_max: f
     C_sz = gaussian_correlation(lambda x: expit(p.alpha_z * x + p.beta_z), Cz0, C_z, width=w_z)
     return MomentSolution(tau=tau, C_h=C_h, C_z=C_z, C_r=C_r, C_phi=C_phi, C_sigma_r=C_sr, C_inv_sigma_z=C_inv,
                           C_dphi=C_dphi, C_dsigma_r=C_dsr, C_sigma_z=C_sz, iterations=it, residual=residual,
-                          converged=bool(residual < tol or C_h[0] < 1e-12), params=p)
+                          converged=bool(residual < tol or C_h[0] < 1e-12), params=p,
+                          **({} if residual < tol or C_h[0] < 1e-12 else dict(
+                              status="not-converged", message=f"residual {residual:.3g} >= tol = {tol:g} after "
+                                                              f"maxiter = {maxiter} iterations; raise maxiter")))
 
 
 @dataclass(frozen=True)
-class ChaosOnset:
+class ChaosOnset(Result):
     """Bracket ``g_lo < g_h* <= g_hi`` of the birth of the chaotic moment solution (the DMFT's side of the
     discontinuous transition, seed Sec. V B): at ``g_lo`` the iteration started from a large ``C_h``
     falls to the zero solution, at ``g_hi`` it converges on a nonzero one of variance ``variance_hi``.
@@ -295,7 +299,9 @@ def chaos_onset_g_h(params: GateParams, *, bracket: tuple[float, float] = (1.5, 
         c, v = state(mid)
         n += 1
         if c is None:
-            return ChaosOnset(g_lo=lo, g_hi=hi, variance_hi=v_hi, evaluations=n, undetermined=(mid,))
+            return ChaosOnset(g_lo=lo, g_hi=hi, variance_hi=v_hi, evaluations=n, undetermined=(mid,),
+                              status="approximate", message=f"bisection stopped at g_h = {mid:g}, where the "
+                                                            f"iteration ended neither converged nor at zero")
         if c:
             hi, v_hi = mid, v
         else:

@@ -39,6 +39,7 @@ import numpy as np
 from scipy.special import expit, i0e, j0
 
 from ..params import GateParams, ParameterError
+from ..results import Result
 from ..symbolic import registry
 from .moments import MomentSolution
 from .solver import DMFTSolution
@@ -47,7 +48,7 @@ __all__ = ["RMTLyapunov", "rmt_lyapunov", "rmt_correlations", "rainbow_moment_h"
 
 
 @dataclass(frozen=True)
-class RMTLyapunov:
+class RMTLyapunov(Result):
     """The App. F estimate of lambda_max and its ingredients (units of 1/tau_h throughout).
 
     Attributes

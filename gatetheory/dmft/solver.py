@@ -27,13 +27,14 @@ from scipy.special import expit
 from .._progress import progress_bar
 from ..numerics.gates import np_phi_family, np_sigma_family
 from ..params import GateParams, ParameterError, check_finite, check_int, check_positive
+from ..results import Result
 from .gaussian_process import autocorrelation, sample_stationary
 
 __all__ = ["DMFTSolution", "solve_dmft"]
 
 
 @dataclass(frozen=True)
-class DMFTSolution:
+class DMFTSolution(Result):
     """Steady-state correlation functions of the DMFT, on ``tau = 0, dt, ..., tau_max``.
 
     Attributes
@@ -77,7 +78,7 @@ class DMFTSolution:
     C_sigma_z: np.ndarray
     C_dphi: np.ndarray
     C_dsigma_r: np.ndarray
-    h_samples: np.ndarray = field(repr=False)
+    h_samples: np.ndarray = field(repr=False, metadata={"serialize": False})
     iterations: int = 0
     residual: float = np.inf
     converged: bool = False
@@ -87,6 +88,8 @@ class DMFTSolution:
     tail_fraction: float = float("nan")
     clipped: float = 0.0
     history_tau: list = field(default_factory=list, repr=False)
+
+    derived = ("variance_h", "relaxation_time")
 
     @property
     def variance_h(self) -> float:
@@ -289,4 +292,6 @@ def solve_dmft(params: GateParams, *, dt: float = 0.1, tau_max: float = 50.0, t_
                       f"raise t_window (now {t_window:g})", RuntimeWarning, stacklevel=2)
     return DMFTSolution(tau=tau, h_samples=H[:, -1].copy(), iterations=it, residual=residual, converged=converged,
                         n_paths=n_paths, params=params, history=history, history_tau=history_tau,
-                        tail_fraction=tail, clipped=clipped, **avg)
+                        tail_fraction=tail, clipped=clipped, **avg, status="ok" if converged else "not-converged",
+                        message="" if converged else (f"residual {residual:.3g} >= tol = {tol:g} after maxiter = "
+                                                      f"{maxiter} iterations; raise maxiter or n_paths"))

@@ -10,11 +10,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..results import Result
+
 __all__ = ["Curve", "continue_curve"]
 
 
 @dataclass(frozen=True)
-class Curve:
+class Curve(Result):
     """A traced curve with named coordinates and data.
 
     Attributes
@@ -23,20 +25,24 @@ class Curve:
         ``{name: ndarray (n,)}`` the swept parameter.
     data : dict
         ``{name: ndarray (n,)}`` the solved quantities (NaN only where ``status`` says why).
-    status : list of str
+    point_status : list of str
         ``"ok"`` or ``"failed: <message>"`` per point.
     digits : ndarray (n,)
         Trusted digits per point (0 where failed).
+    status, message : str
+        The curve's: ``"ok"`` with the count of failed points in the message, ``"failed"``
+        when no point was found, ``"out-of-range"`` when there was no range to trace.
     """
 
     coords: dict
     data: dict
-    status: list = field(default_factory=list)
+    point_status: list = field(default_factory=list)
     digits: np.ndarray = None
 
     @property
     def ok(self) -> np.ndarray:
-        return np.array([s == "ok" for s in self.status], dtype=bool)
+        """Per point: whether it was found (a mask, unlike ``Result.ok``; the curve's own is ``status``)."""
+        return np.array([s == "ok" for s in self.point_status], dtype=bool)
 
     def to_xarray(self):
         import xarray as xr  # optional
@@ -48,9 +54,9 @@ class Curve:
         cols = list(self.coords.values()) + list(self.data.values()) + [self.digits]
         with open(path, "w") as fh:
             fh.write(",".join(names) + "\n")
-            for i in range(len(self.status)):
+            for i in range(len(self.point_status)):
                 vals = [repr(float(c[i])) for c in cols]
-                fh.write(",".join(vals + [self.status[i].replace(",", ";")]) + "\n")
+                fh.write(",".join(vals + [self.point_status[i].replace(",", ";")]) + "\n")
 
 
 def continue_curve(solve, xs, *, coord: str, keys, seed=None, on_failure: str = "record", stop_after: int = 2):
@@ -82,4 +88,7 @@ def continue_curve(solve, xs, *, coord: str, keys, seed=None, on_failure: str = 
             data[k][i] = float(values[k])
         digits[i] = dig
         status.append("ok")
-    return Curve({coord: xs}, data, status, digits)
+    n_ok = status.count("ok")
+    return Curve({coord: xs}, data, status, digits, status="ok" if n_ok or not len(xs) else "failed",
+                 message="" if n_ok == len(xs) else f"{len(xs) - n_ok} of {len(xs)} points not found "
+                                                     f"(point_status says why)")

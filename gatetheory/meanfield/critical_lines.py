@@ -21,7 +21,7 @@ import numpy as np
 from ..numerics.roots import ConvergenceError, refine_bracketed, sign_changes, trusted_digits
 from ..params import GateParams, ParameterError
 from .fixed_points import _registry, averages_h, averages_r, check_input_std, to_mp
-from .stability import (CriticalPoint, RangeError, _dps, marginal_stability_g_h,  # noqa: F401
+from .stability import (NOMINAL_DIGITS, CriticalPoint, RangeError, _dps, marginal_stability_g_h,  # noqa: F401
                         stability_g_h, zero_fp_stability_g_h)
 
 __all__ = ["CriticalPoint", "RangeError", "zero_fp_stability_g_h", "stability_g_h", "fp_bifurcation",
@@ -197,7 +197,7 @@ def fp_bifurcation(g_h: float, *, beta_h: float = 0.0, beta_r: float = 0.0, inpu
         Df, af, res, it = _fold(params, (Dlo, Dhi), abr, s_h2, s_r2, None)
     if dps is None:
         return CriticalPoint(af, "alpha_r", Df, 10, res, it, "nested Illinois/Newton (float64)",
-                             params.replace(alpha_r=af))
+                             params.replace(alpha_r=af), message=NOMINAL_DIGITS)  # TODO(issue 12): measure
     sh2, sr2 = to_mp(s_h) ** 2, to_mp(s_r) ** 2
     Dbr = (Df * (1 - 1e-6), Df * (1 + 1e-6))
 

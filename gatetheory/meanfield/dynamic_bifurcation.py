@@ -244,4 +244,5 @@ def dyn_bifurcation(g_h: float, *, beta_r: float = 0.0, seed: tuple | None = Non
         digits = trusted_digits(af, a2, MAX_DIGITS)
         C0f, af = C02, a2
     return CriticalPoint(af, "alpha_r", C0f, digits, 0.0, nfev, "min over C0 of alpha_r*(C0), G7 (float64)",
-                         params.replace(alpha_r=af))
+                         params.replace(alpha_r=af),
+                         message="" if check else "digits nominal (check=False: no second resolution)")

@@ -26,6 +26,7 @@ from ..numerics.gates import mp_phi_family, mp_sigma_family, np_phi_family, np_s
 from ..numerics.gaussian import gaussian_average, pole_width
 from ..numerics.roots import refine_bracketed, sign_changes, trusted_digits
 from ..params import GateParams, ParameterError, check_finite, check_int
+from ..results import Result
 
 __all__ = ["FixedPointVariances", "averages_h", "averages_r", "fixed_point_residual",
            "fixed_point_variances", "to_mp", "check_input_std"]
@@ -130,7 +131,7 @@ def fixed_point_residual(params: GateParams, Delta_h, *, s_h2=0.0, s_r2=0.0, dps
 
 
 @dataclass(frozen=True)
-class FixedPointVariances:
+class FixedPointVariances(Result):
     """One solution of the static mean-field equations.
 
     Attributes
@@ -197,8 +198,10 @@ def _finish(params, D, s, dps, digits, residual, iterations):
         A, P, S, Q = (float(v) for v in (A, P, S, Q))
         Dh, Dz, Dr = (float(v) for v in fpv.numpy(A, S, s_h ** 2, s_z ** 2, s_r ** 2))
         edge = float(stab.numpy(P, S, A, Q))
+        # TODO(issue 12): measure the float64 digits instead of the nominal count passed in
         return FixedPointVariances(float(D), Dz, Dr, edge, bool(edge < 1), digits, residual, iterations,
-                                   params, s)
+                                   params, s, message="" if D == 0 else "digits nominal (float64, not measured; "
+                                                                        "pass dps for a checked count)")
     sh2, sz2, sr2 = (to_mp(v) ** 2 for v in s)
     _, _, _, (A, P, S, Q, Dr) = fixed_point_residual(params, D, s_h2=sh2, s_r2=sr2, dps=dps, derivatives=True)
     Dh, Dz, Dr = fpv.mpmath(A, S, sh2, sz2, sr2)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..results import Result
 from .continuation import Curve, continue_curve
 from .critical_lines import fp_bifurcation, fp_bifurcation_range
 from .stability import _branch_root, marginal_stability_g_h, stability_g_h
@@ -30,16 +31,26 @@ __all__ = ["PhaseDiagram", "phase_diagram_curves", "draw_phase_diagram"]
 
 
 @dataclass(frozen=True)
-class PhaseDiagram:
+class PhaseDiagram(Result):
+    """The curves of the diagram (name -> :class:`Curve`) and the settings they were traced at;
+    ``to_dict()`` adds ``failed_points`` (name -> count of points not found)."""
+
     curves: dict          # name -> Curve
     beta_h: float
     beta_r: float
     input_std_h: float
     alpha_r_max: float
 
+    derived = ("failed_points",)
+
+    @property
+    def failed_points(self) -> dict:
+        return {k: int((~c.ok).sum()) for k, c in self.curves.items()}
+
 
 def _empty(coord, keys, why):
-    return Curve({coord: np.array([])}, {k: np.array([]) for k in keys}, [], np.array([], dtype=int))
+    return Curve({coord: np.array([])}, {k: np.array([]) for k in keys}, [], np.array([], dtype=int),
+                 status="out-of-range", message=why)
 
 
 def _fp_curve(beta_r, n, alpha_max):

@@ -20,6 +20,7 @@ import numpy as np
 
 from ..numerics.roots import ConvergenceError, refine_bracketed, trusted_digits
 from ..params import GateParams, ParameterError, check_int
+from ..results import Result
 from .fixed_points import (_registry, averages_h, averages_r, check_input_std, fixed_point_residual,
                            fixed_point_variances, to_mp)
 
@@ -30,8 +31,13 @@ class RangeError(ParameterError):
     """The requested point lies outside the range where the critical line exists."""
 
 
+# TODO(issue 12): measure float64 digits (e.g. by a second resolution or tolerance) instead of the nominal
+# counts typed below (15 for H1, 10 for the continued lines); until then the message says they are nominal.
+NOMINAL_DIGITS = "digits nominal (float64, not measured; pass dps for a checked count)"
+
+
 @dataclass(frozen=True)
-class CriticalPoint:
+class CriticalPoint(Result):
     """A point on a critical line.
 
     Attributes
@@ -82,7 +88,7 @@ def zero_fp_stability_g_h(beta_r: float = 0.0, *, dps: int | None = None) -> Cri
     if dps is None:
         r = solve(None)
         return CriticalPoint(r.x, "g_h", 0.0, 15, r.residual, r.iterations, "H1 root (float64)",
-                             GateParams(g_h=r.x, beta_r=beta_r))
+                             GateParams(g_h=r.x, beta_r=beta_r), message=NOMINAL_DIGITS)
     with mpmath.workdps(dps + 10):
         ref = solve(dps + 10)
     with mpmath.workdps(dps):
@@ -158,7 +164,7 @@ def stability_g_h(alpha_r: float, *, beta_r: float = 0.0, beta_h: float = 0.0, i
     if dps is None:
         # float64: no second precision to compare with; nominal trust (pass dps for a checked count)
         return CriticalPoint(gf, "g_h", Df, 10, r.residual, r.iterations, "continuation + Illinois (float64)",
-                             base.replace(g_h=gf))
+                             base.replace(g_h=gf), message=NOMINAL_DIGITS)
 
     def mp_solve(d):
         sh2, sr2 = to_mp(s_h) ** 2, to_mp(s_r) ** 2
@@ -223,4 +229,4 @@ def marginal_stability_g_h(alpha_r: float, *, beta_r: float = 0.0, beta_h: float
     r = refine_bracketed(hfun, g, g1, rtol=1e-12, name="g_h")
     Df = _branch_root(base.replace(g_h=r.x), D, 0.0, 0.0)
     return CriticalPoint(r.x, "g_h", Df, 10, r.residual, r.iterations, "continuation + Illinois (float64)",
-                         base.replace(g_h=r.x))
+                         base.replace(g_h=r.x), message=NOMINAL_DIGITS)

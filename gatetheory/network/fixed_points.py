@@ -15,13 +15,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..params import ParameterError, check_int, check_positive
+from ..results import Result
 from .model import Network, dgate, dphi, gate, phi
 
 __all__ = ["FixedPoint", "find_fixed_point"]
 
 
 @dataclass(frozen=True)
-class FixedPoint:
+class FixedPoint(Result):
     """A fixed point and its diagnostics.
 
     Attributes
@@ -33,15 +34,15 @@ class FixedPoint:
     iterations : int
         Newton iterations used.
     converged : bool
-        Whether ``residual <= tol``.
-    message : str
+        Whether ``max|G| <= tol``.
+    status, message : str
+        ``"ok"`` when converged, else ``"not-converged"`` with the reason and what to change.
     """
 
     x: np.ndarray
     residual: float
     iterations: int
     converged: bool
-    message: str
 
 
 def _static_inputs(net: Network):
@@ -112,5 +113,7 @@ def find_fixed_point(net: Network, x0: np.ndarray, *, tol: float = 1e-12, maxite
     x = _full_state(net, h)
     residual = float(np.max(np.abs(net.rhs(0.0, x.astype(net.dtype)))))
     converged = bool(np.max(np.abs(g)) <= tol)
+    if not converged and message == "converged":  # the loop never ran: G was not finite at the start
+        message = f"max|G| = {np.max(np.abs(g))} at the start is not below tol; start from a finite state"
     return FixedPoint(x=x, residual=residual, iterations=it, converged=converged,
-                      message="converged" if converged else message)
+                      status="ok" if converged else "not-converged", message="converged" if converged else message)

@@ -10,19 +10,20 @@ large N do not keep every step in memory.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from .._progress import progress_bar
 from ..params import ParameterError, check_positive
+from ..results import Result
 from .model import Network
 
 __all__ = ["Trajectory", "simulate", "rk4_step"]
 
 
 @dataclass(frozen=True)
-class Trajectory:
+class Trajectory(Result):
     """A recorded trajectory.
 
     Attributes
@@ -37,10 +38,12 @@ class Trajectory:
         ``"rk4"``, ``"rk8"`` or the SciPy method name.
     dt : float or None
         The fixed step (RK4), None for adaptive runs.
+
+    ``t`` and ``x`` stay out of ``to_dict()`` (save them with ``numpy.savez``).
     """
 
-    t: np.ndarray
-    x: np.ndarray
+    t: np.ndarray = field(metadata={"serialize": False})
+    x: np.ndarray = field(metadata={"serialize": False})
     n_rhs: int
     method: str
     dt: float | None

@@ -21,14 +21,15 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .._progress import progress_bar
-from ..params import GateParams, ParameterError, check_int, check_positive
+from ..params import GateParams, ParameterError, check_int, check_multiple, check_positive
+from ..results import Result
 from .model import Network, dgate, dphi, gate, phi
 
 __all__ = ["LyapunovSpectrum", "lyapunov_spectrum", "kaplan_yorke_dimension"]
 
 
 @dataclass(frozen=True)
-class LyapunovSpectrum:
+class LyapunovSpectrum(Result):
     """The first k Lyapunov exponents and their diagnostics.
 
     Attributes
@@ -47,21 +48,27 @@ class LyapunovSpectrum:
     trace_mean : float
         Time average of ``tr D`` along the trajectory; equals the sum of all
         3N exponents (sum rule).
-    status : str
-        ``"converged"`` (tol reached), ``"t_total reached"`` or ``"no tol"``.
     x_final : ndarray, shape (3N,)
+        Not in ``to_dict()`` (like ``history``, a large diagnostic).
     params : GateParams
     seed : object
+    status, message : str
+        ``"ok"`` without ``tol`` or once the standard error of lambda_max fell below it
+        (the message says so), ``"not-converged"`` when ``t_total`` ran out first.
+
+    ``to_dict()`` adds ``lambda_max`` and ``kaplan_yorke`` (None, with the reason in the
+    message, when the k exponents do not determine it).
     """
 
+    derived = ("lambda_max", "kaplan_yorke")
+
     exponents: np.ndarray
-    history: np.ndarray
+    history: np.ndarray = field(metadata={"serialize": False})
     stderr: np.ndarray
     t: float
     n_renorm: int
     trace_mean: float
-    status: str
-    x_final: np.ndarray = field(repr=False)
+    x_final: np.ndarray = field(repr=False, metadata={"serialize": False})
     params: GateParams = None
     seed: object = None
 
@@ -212,15 +219,16 @@ def lyapunov_spectrum(net: Network, t_total: float, *, k: int | None = None, dt:
     ----------
     net : Network
     t_total : float
-        Averaging time after the transient (units of tau_h); with ``tol`` a cap.
+        Averaging time after the transient (units of tau_h), a whole multiple of t_ons; with ``tol`` a cap.
     k : int, optional
         Number of exponents, 1 <= k <= 3N; default 3N (the full spectrum).
     dt : float
-        RK4 step; t_ons and t_transient must be multiples of it.
+        RK4 step; t_ons must be a whole multiple of it.
     t_ons : float
         Re-orthonormalisation interval.
     t_transient : float
-        Time discarded before averaging (the frame is aligned during it).
+        Time discarded before averaging (the frame is aligned during it), a whole multiple of
+        t_ons (>= 0). Times that are not whole multiples raise ParameterError, never rounded.
     x0 : ndarray (3N,), optional
         Initial state; default Normal(0, 1) entries drawn from ``seed``.
     seed : int or Generator
@@ -235,16 +243,12 @@ def lyapunov_spectrum(net: Network, t_total: float, *, k: int | None = None, dt:
     t_total = check_positive("t_total", t_total)
     dt = check_positive("dt", dt)
     t_ons = check_positive("t_ons", t_ons)
-    if t_transient < 0:
-        raise ParameterError(f"t_transient = {t_transient!r} is out of range; allowed: >= 0")
     k = net.dim if k is None else check_int("k", k, 1)
     if k > net.dim:
         raise ParameterError(f"k = {k} is out of range; allowed: 1 <= k <= 3N = {net.dim}")
-    steps_ons = int(round(t_ons / dt))
-    if steps_ons < 1 or abs(steps_ons * dt - t_ons) > 1e-9 * t_ons:
-        raise ParameterError(f"t_ons = {t_ons!r} is not a whole number of steps dt = {dt!r}; allowed: a multiple of dt")
-    n_trans = int(round(t_transient / t_ons))
-    n_avg = max(1, int(round(t_total / t_ons)))
+    steps_ons = check_multiple("t_ons", t_ons, dt, "dt")  # times are refused, never rounded
+    n_trans = check_multiple("t_transient", t_transient, t_ons, "t_ons", minimum=0)
+    n_avg = check_multiple("t_total", t_total, t_ons, "t_ons")
     # stream [seed, 2]: independent of the couplings even when the network used the same seed
     rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng([seed, 2])
     x = net.initial_state(rng) if x0 is None else np.array(x0, dtype=net.dtype)
@@ -263,7 +267,7 @@ def lyapunov_spectrum(net: Network, t_total: float, *, k: int | None = None, dt:
 
     logs = np.zeros((n_avg, k_int))
     tr_sum, t_now, n_done = 0.0, 0.0, 0
-    status = "no tol" if tol is None else "t_total reached"
+    converged = tol is None
     with progress_bar((n_trans + n_avg) * t_ons, progress, "lyapunov") as bar:
         for block in range(n_trans + n_avg):
             tr_block = 0.0
@@ -284,7 +288,7 @@ def lyapunov_spectrum(net: Network, t_total: float, *, k: int | None = None, dt:
             n_done += 1
             if tol is not None and n_done >= 20 and n_done % 10 == 0:
                 if _batch_stderr(logs[:n_done, :1] / t_ons)[0] < tol:
-                    status = "converged"
+                    converged = True
                     break
     logs = logs[:n_done]
     local = logs / t_ons
@@ -304,8 +308,18 @@ def lyapunov_spectrum(net: Network, t_total: float, *, k: int | None = None, dt:
     if reduced:
         trace_mean += -n / p.tau_z - n / p.tau_r
     x_final = y if not reduced else _complete_state(net, y, t_now)
+    if tol is None:
+        status, message = "ok", ""
+    elif converged:
+        status, message = "ok", f"converged: stderr of lambda_max < tol = {tol:g} after t = {t_avg:g}"
+    else:
+        status, message = "not-converged", (f"stderr of lambda_max = {stderr[0]:.3g} > tol = {tol:g} at "
+                                            f"t_total = {t_avg:g}; raise t_total")
+    if not np.isfinite(stderr[0]):
+        message = "; ".join(filter(None, [message, "stderr: null, needs at least 2 re-orthonormalisations "
+                                                   "(t_total >= 2 t_ons)"]))
     return LyapunovSpectrum(exponents=np.asarray(exps), history=np.asarray(history), stderr=np.asarray(stderr),
-                            t=t_avg, n_renorm=n_done, trace_mean=float(trace_mean), status=status,
+                            t=t_avg, n_renorm=n_done, trace_mean=float(trace_mean), status=status, message=message,
                             x_final=np.asarray(x_final), params=p, seed=seed if not isinstance(seed, np.random.Generator) else "Generator")
 
 

@@ -1,11 +1,12 @@
 """Transient times: how long a trajectory takes to reach a fixed point (seed Fig. 11)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from ..params import ParameterError, check_positive
+from ..results import Result
 from .integrate import simulate
 from .model import Network
 
@@ -13,14 +14,16 @@ __all__ = ["Transient", "transient_time"]
 
 
 @dataclass(frozen=True)
-class Transient:
+class Transient(Result):
     """Attributes: ``time`` (first check time with the criterion below threshold, or ``t_max``),
-    ``reached`` (bool), ``final_value`` (the criterion at the end), ``x`` (final state, (3N,))."""
+    ``reached`` (bool), ``final_value`` (the criterion at the end), ``x`` (final state, (3N,), not in
+    ``to_dict()``). ``status`` is ``"ok"`` either way: not reaching the threshold by ``t_max`` is a
+    measurement (the message says so)."""
 
     time: float
     reached: bool
     final_value: float
-    x: np.ndarray
+    x: np.ndarray = field(metadata={"serialize": False})
 
 
 def transient_time(net: Network, x0: np.ndarray, *, criterion: str = "variance", threshold: float = 1e-6,
@@ -50,4 +53,5 @@ def transient_time(net: Network, x0: np.ndarray, *, criterion: str = "variance",
         t += span
         v = value(x, t)
     reached = v < threshold
-    return Transient(time=t if reached else t_max, reached=bool(reached), final_value=v, x=x)
+    return Transient(time=t if reached else t_max, reached=bool(reached), final_value=v, x=x,
+                     message="" if reached else f"{criterion} still >= threshold = {threshold:g} at t_max = {t_max:g}")

@@ -31,6 +31,7 @@ import mpmath
 import numpy as np
 
 from ..params import ParameterError, check_int
+from ..results import Result
 
 __all__ = ["GaussianAverage", "gaussian_average", "gaussian_average_2d", "pole_width"]
 
@@ -39,7 +40,7 @@ _INV_SQRT_2PI = 1.0 / math.sqrt(2.0 * math.pi)
 
 
 @dataclass(frozen=True)
-class GaussianAverage:
+class GaussianAverage(Result):
     """A Gaussian average with its two-resolution diagnostics.
 
     Attributes

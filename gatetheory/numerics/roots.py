@@ -8,6 +8,8 @@ from dataclasses import dataclass
 import mpmath
 import numpy as np
 
+from ..results import Result
+
 __all__ = ["RootResult", "sign_changes", "refine_bracketed", "trusted_digits", "ConvergenceError"]
 
 
@@ -16,7 +18,9 @@ class ConvergenceError(ArithmeticError):
 
 
 @dataclass(frozen=True)
-class RootResult:
+class RootResult(Result):
+    """A root ``x`` with the residual ``f(x)`` and the iterations used (failures raise ConvergenceError)."""
+
     x: object
     residual: object
     iterations: int

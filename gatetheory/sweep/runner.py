@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..params import ParameterError, check_int
+from ..results import Result
 from .spec import SweepSpec
 from .store import Journal, build_dataset, load_results, write_dataset
 from .tasks import error_record, run_task
@@ -35,7 +36,7 @@ __all__ = ["SweepResult", "run_sweep"]
 
 
 @dataclass(frozen=True)
-class SweepResult:
+class SweepResult(Result):
     """What a run of :func:`run_sweep` did.
 
     Attributes
@@ -56,6 +57,9 @@ class SweepResult:
         ``"in-process"``, ``"processes(k)"`` or ``"dask(ADDRESS)"``.
     wall_time : float
         Seconds.
+    status, message : str
+        ``"ok"`` when every task is ok, ``"failed"`` when some recorded an error (the message
+        counts them), ``"interrupted"`` when a signal stopped the run (rerun to resume).
     """
 
     out: Path
@@ -224,10 +228,14 @@ def run_sweep(spec: SweepSpec, out, *, workers: int | None = None, scheduler=Non
         if own:
             client.close()
     status = [str(s) for s in ds["status"].values]
+    interrupted, n_error = stop.flag and status.count("pending") > 0, status.count("error")
+    outcome = ("interrupted", f"stopped by a signal with {status.count('pending')} tasks pending; rerun to resume") \
+        if interrupted else ("failed", f"{n_error} of {len(tasks)} tasks recorded an error (the error column of "
+                                       f"{out / 'results.nc'} says why)") if n_error else ("ok", "")
     return SweepResult(out=out, n_tasks=len(tasks), n_skipped=n_skipped, n_run=counts["run"],
-                       n_ok=status.count("ok"), n_error=status.count("error"), n_pending=status.count("pending"),
-                       interrupted=stop.flag and status.count("pending") > 0, executor=executor,
-                       wall_time=time.perf_counter() - t0)
+                       n_ok=status.count("ok"), n_error=n_error, n_pending=status.count("pending"),
+                       interrupted=interrupted, executor=executor, wall_time=time.perf_counter() - t0,
+                       status=outcome[0], message=outcome[1])
 
 
 def _client(scheduler):

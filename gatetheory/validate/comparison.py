@@ -1,11 +1,13 @@
 """Records of theory-against-simulation checks, shared by the report and the tests."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
+
+from ..results import Result
 
 
 @dataclass(frozen=True)
-class Comparison:
+class Comparison(Result):
     """One quantified agreement between theory and an independent computation.
 
     Attributes
@@ -21,6 +23,9 @@ class Comparison:
     tolerance : float
         The budget the error is held to, with its reason in ``note``.
     note : str
+
+    ``to_dict()`` adds ``passed``; a comparison whose numbers are not finite fails, and
+    its NaNs are written as null.
     """
 
     name: str
@@ -31,12 +36,11 @@ class Comparison:
     tolerance: float
     note: str = ""
 
+    derived = ("passed",)
+
     @property
     def passed(self) -> bool:
         return bool(self.error <= self.tolerance)
-
-    def as_dict(self) -> dict:
-        return {**asdict(self), "passed": self.passed}
 
 
 def compare(name: str, theory: float, measured: float, *, rel: float | None = None, abs_: float | None = None,
@@ -57,9 +61,14 @@ def claim(name: str, measured: float, *, greater_than: float, note: str = "") ->
                       max(0.0, greater_than - measured) if measured != greater_than else 1e-300, 0.0, note)
 
 
-@dataclass
-class FigureResult:
-    """A report figure: its file, caption, the seed figure it reproduces and its agreement numbers."""
+@dataclass(frozen=True)
+class FigureResult(Result):
+    """A report figure: its file, caption, the seed figure it reproduces and its agreement numbers.
+
+    Frozen like every result: a figure function appends to ``comparisons`` and ``params`` and
+    sets the rest with ``dataclasses.replace``. A figure that raised has ``status = "failed"``,
+    the first line of the exception as ``message`` and the traceback in ``error``.
+    """
 
     key: str
     title: str

@@ -11,6 +11,8 @@ batch of trajectories per network sharing each coupling read.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from ..dmft import solve_dmft
@@ -128,7 +130,7 @@ def fig_dmft_correlations(out, quick=True, bar=None) -> FigureResult:
         if bar:
             bar.update(1)
     fig.tight_layout()
-    res.png = _save(fig, out, res.key)
-    res.caption = ("Normalised autocorrelation of h: DMFT by iterative sampling (window long against the "
-                   "correlation time) against population-averaged autocorrelations of simulated networks.")
+    res = replace(res, png=_save(fig, out, res.key))
+    res = replace(res, caption=("Normalised autocorrelation of h: DMFT by iterative sampling (window long against the "
+                   "correlation time) against population-averaged autocorrelations of simulated networks."))
     return res

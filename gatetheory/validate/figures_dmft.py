@@ -7,6 +7,8 @@ fixed point); the figure marks that jump. See docs/dmft_lambda.md for the measur
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import os
 from pathlib import Path
 
@@ -183,12 +185,12 @@ def _figure(out, cfg, *, quick, bar=None) -> FigureResult:
     ax.set(xlabel="g_h", ylabel="lambda_max", title=f"alpha_z = 0; dots: N = {cfg['n']} ({cfg['n_jump']} near the jump)")
     ax.legend(fontsize=8)
     fig.tight_layout()
-    res.png = _save(fig, out, res.key)
+    res = replace(res, png=_save(fig, out, res.key))
     if bar:
         bar.update(1)
-    res.caption = ("Lines: DMFT eigenvalue problem (Eqs. 10-11) on the noise-free moment solution; at alpha_r = 20 "
+    res = replace(res, caption=("Lines: DMFT eigenvalue problem (Eqs. 10-11) on the noise-free moment solution; at alpha_r = 20 "
                    "the line starts on the zero fixed point (lambda = -(1 - g_h/2)/2) and jumps where the chaotic "
                    "solution is born (shaded bracket). Dots: simulated networks (mean and standard error; crosses: "
                    "single runs). Agreement is quantitative for g_h >= 3; near g_h = 2 the finite-N exponent falls "
-                   "below the DMFT (see docs/dmft_lambda.md).")
+                   "below the DMFT (see docs/dmft_lambda.md)."))
     return res

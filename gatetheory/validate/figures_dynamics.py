@@ -6,6 +6,8 @@ Each function takes a plot folder and a ``quick`` flag (small N, short runs) and
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pathlib import Path
 
 import numpy as np
@@ -41,9 +43,9 @@ def fig_lyapunov_spectra(out, quick=True, bar=None) -> FigureResult:
         ax.set(xlabel="i / 3N", ylabel="lambda_i", ylim=(-2.2, 0.3), title=f"g_h = 5, varying {key}")
         ax.legend(fontsize=8)
     fig.tight_layout()
-    res.png = _save(fig, out, res.key)
-    res.caption = (f"Full spectra (N = {n}, averaging time {t:g}): larger alpha_z piles exponents up near zero "
-                   "(slow modes); larger alpha_r raises the spectrum and the Kaplan-Yorke dimension.")
+    res = replace(res, png=_save(fig, out, res.key))
+    res = replace(res, caption=(f"Full spectra (N = {n}, averaging time {t:g}): larger alpha_z piles exponents up near zero "
+                   "(slow modes); larger alpha_r raises the spectrum and the Kaplan-Yorke dimension."))
     return res
 
 
@@ -76,10 +78,10 @@ def fig_integrator(out, quick=True, bar=None) -> FigureResult:
     ax.set(xlabel="t after a kick at t = 0", ylabel="|x - x*| / |kick|", yscale="log")
     ax.legend(fontsize=8)
     fig.tight_layout()
-    res.png = _save(fig, out, res.key)
-    res.caption = (f"Fixed point of a network with alpha_z = 30 (N = {n}): {n_zero} of {3 * n} Jacobian eigenvalues "
+    res = replace(res, png=_save(fig, out, res.key))
+    res = replace(res, caption=(f"Fixed point of a network with alpha_z = 30 (N = {n}): {n_zero} of {3 * n} Jacobian eigenvalues "
                    f"lie within 1e-3 of zero (units whose update gate is shut). A kick along a slow mode is held; "
-                   f"along a fast one it decays at the rate of its eigenvalue.")
+                   f"along a fast one it decays at the rate of its eigenvalue."))
     if bar:
         bar.update(1)
     return res
@@ -120,10 +122,10 @@ def fig_transients(out, quick=True, bar=None) -> FigureResult:
     ax.set(xscale="log", yscale="log", xlabel="N", ylabel="transient time (median)", title=f"g_h = {g}")
     ax.legend(fontsize=8)
     fig.tight_layout()
-    res.png = _save(fig, out, res.key)
+    res = replace(res, png=_save(fig, out, res.key))
     res.comparisons.append(claim("log-log slope of transient time vs N: region 3 minus region 2",
                                  slopes["region 3"] - slopes["region 2"], greater_than=0.0,
                                  note="claim: transients grow faster with N above alpha_r^dyn"))
-    res.caption = (f"alpha_r^FP = {a_fp:.2f} and alpha_r^dyn = {a_dyn:.2f} at g_h = {g} from the theory; transient "
-                   f"time until var(h) < 1e-4 (capped at {t_max:g}, dotted).")
+    res = replace(res, caption=(f"alpha_r^FP = {a_fp:.2f} and alpha_r^dyn = {a_dyn:.2f} at g_h = {g} from the theory; transient "
+                   f"time until var(h) < 1e-4 (capped at {t_max:g}, dotted)."))
     return res

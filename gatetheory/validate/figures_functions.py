@@ -2,6 +2,8 @@
 (Fig. 6) and critical lines moved by biases (Figs. 12-13)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pathlib import Path
 
 import numpy as np
@@ -50,10 +52,10 @@ def fig_input_chaos(out, quick=True, bar=None) -> FigureResult:
     ax.set(xlabel="g_h", ylabel="lambda_max", title=f"alpha_r = {a:g}, input std {s:g}, N = {n}")
     ax.legend(fontsize=8)
     fig.tight_layout()
-    res.png = _save(fig, out, res.key)
-    res.caption = (f"At alpha_r = {a:g} the zero fixed point is stable up to g_h = 2 without input; a static Gaussian "
+    res = replace(res, png=_save(fig, out, res.key))
+    res = replace(res, caption=(f"At alpha_r = {a:g} the zero fixed point is stable up to g_h = 2 without input; a static Gaussian "
                    f"input of std {s:g} moves the stability line to g_h = {g_in:.3f}, beyond which the simulated "
-                   "network with input is chaotic while the same network without input is not.")
+                   "network with input is chaotic while the same network without input is not."))
     return res
 
 
@@ -85,9 +87,9 @@ def fig_reset(out, quick=True, bar=None) -> FigureResult:
     ax.set(xlabel="t", ylabel="<h^2>", title=f"decay rate {rate:.3f} (theory -1)")
     ax.legend(fontsize=8)
     fig.tight_layout()
-    res.png = _save(fig, out, res.key)
-    res.caption = ("A chaotic network (g_h = 4, alpha_r = 2): while a strong negative input holds the output gate shut, "
-                   "h relaxes to zero at the rate set by the update gate; on release the chaotic activity returns.")
+    res = replace(res, png=_save(fig, out, res.key))
+    res = replace(res, caption=("A chaotic network (g_h = 4, alpha_r = 2): while a strong negative input holds the output gate shut, "
+                   "h relaxes to zero at the rate set by the update gate; on release the chaotic activity returns."))
     if bar:
         bar.update(1)
     return res
@@ -121,7 +123,7 @@ def fig_biases(out, quick=True, bar=None) -> FigureResult:
         if bar:
             bar.update(0.5)
     fig.tight_layout()
-    res.png = _save(fig, out, res.key)
-    res.caption = ("Phase diagrams at output-gate bias beta_r = -1 (left) and +1 (right): a closed gate (beta_r < 0) "
-                   "moves the stability line to larger g_h. CSV curves in the phase_diagram_beta_r_* folders.")
+    res = replace(res, png=_save(fig, out, res.key))
+    res = replace(res, caption=("Phase diagrams at output-gate bias beta_r = -1 (left) and +1 (right): a closed gate (beta_r < 0) "
+                   "moves the stability line to larger g_h. CSV curves in the phase_diagram_beta_r_* folders."))
     return res

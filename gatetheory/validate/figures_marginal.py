@@ -9,13 +9,14 @@ entry ``alpha-z-large-leading-edge`` (App. B, Eq. B6).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import scipy.linalg
 
 from ..network import Network, jacobian, simulate
 from ..params import GateParams, ParameterError
+from ..results import Result
 from ._plotting import _plt, _save
 from .comparison import FigureResult, claim
 
@@ -23,7 +24,7 @@ __all__ = ["LeadingEdges", "leading_edges_along_trajectory", "fig_marginal_pinch
 
 
 @dataclass(frozen=True)
-class LeadingEdges:
+class LeadingEdges(Result):
     """Leading real parts of the Jacobian spectrum at snapshots of one trajectory on the attractor.
 
     Attributes
@@ -148,7 +149,7 @@ def fig_marginal_pinching(out, quick=True, bar=None) -> FigureResult:
     for ax in axes:
         ax.legend(fontsize=8)
     fig.tight_layout()
-    res.png = _save(fig, out, res.key)
+    res = replace(res, png=_save(fig, out, res.key))
     g_in, g_out, a0, a1 = gs[0], gs[-1], alphas[0], alphas[-1]
     drop = {g: _log_edge(rows[(g, "values_h")][0, 0]) - _log_edge(rows[(g, "values_h")][-1, 0]) for g in (g_in, g_out)}
     res.comparisons.append(claim(
@@ -170,20 +171,20 @@ def fig_marginal_pinching(out, quick=True, bar=None) -> FigureResult:
                                            for g in gs for a in alphas}
     res.params["table (h block)"] = {f"g_h={g:g}, alpha_z={a:g}": _summary(tab[(g, a)], "values_h")
                                      for g in gs for a in alphas}
-    res.caption = (f"Leading real part of the Jacobian eigenvalues on the attractor (alpha_r = 0, N = {n}, "
+    res = replace(res, caption=(f"Leading real part of the Jacobian eigenvalues on the attractor (alpha_r = 0, N = {n}, "
                    f"{len(seeds)} seeds x {kw['n_snapshots']} snapshots after a transient of {kw['t_transient']:g}; "
                    "points: median over seeds of the per-seed median, bars: range over seeds). Left: the (h, z) "
                    "block of the Jacobian (the r block only adds -1/tau_r at alpha_r = 0). Right: the h block "
                    "alone, i.e. without the d h'/d z term that vanishes at fixed points (the form App. B treats); "
                    "values below 1e-12 (or negative) are drawn at 1e-12. Inside the marginal region (g_h = 3) the h "
-                   f"block's edge is pinched with alpha_z, outside (g_h = {gs[-1]:g}) it is not.")
+                   f"block's edge is pinched with alpha_z, outside (g_h = {gs[-1]:g}) it is not."))
     frozen = [f"alpha_z = {a:g}, seed {r.seed}" for a in alphas for r in tab[(g_out, a)]
               if np.median(r.values_h) < 1e-4]
     if frozen:
-        res.caption += (f" At g_h = {g_out:g} the trajectories of {', '.join(frozen)} had frozen (h-block edge "
-                        "< 1e-4): at finite N a trajectory outside the region can collapse onto a marginally "
-                        "stable state at large alpha_z (more often at small N; none of 12 at N = 1000, "
-                        "docs/marginal.md).")
+        res = replace(res, caption=res.caption + (
+            f" At g_h = {g_out:g} the trajectories of {', '.join(frozen)} had frozen (h-block edge "
+            "< 1e-4): at finite N a trajectory outside the region can collapse onto a marginally "
+            "stable state at large alpha_z (more often at small N; none of 12 at N = 1000, docs/marginal.md)."))
     res.params["frozen outside"] = frozen
     if bar:
         bar.update(1)

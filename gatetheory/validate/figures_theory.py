@@ -2,6 +2,8 @@
 curves (Fig. 4) and the phase diagram (Fig. 7)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from ..meanfield.fixed_points import fixed_point_variances
@@ -50,10 +52,10 @@ def fig_spectrum(out, quick=True, bar=None) -> FigureResult:
         if bar:
             bar.update(0.5)
     fig.tight_layout()
-    res.png = _save(fig, out, res.key)
-    res.caption = (f"Black: the {3 * n} eigenvalues of the Jacobian at a fixed point of a simulated network "
+    res = replace(res, png=_save(fig, out, res.key))
+    res = replace(res, caption=(f"Black: the {3 * n} eigenvalues of the Jacobian at a fixed point of a simulated network "
                    "(Newton from the end of a run); red: the predicted spectral curve (Eq. 5) with the static "
-                   "mean-field variances. A sensitive update gate pinches the spectrum onto the origin.")
+                   "mean-field variances. A sensitive update gate pinches the spectrum onto the origin."))
     return res
 
 
@@ -126,12 +128,12 @@ def fig_phase_diagram(out, quick=True, bar=None) -> FigureResult:
                                           "measured in standard errors"))
     if bar:
         bar.update(1)
-    res.caption = ("Critical lines from the mean-field solvers: zero-fixed-point stability (g_h sigma_r(0) = 1), "
+    res = replace(res, caption=("Critical lines from the mean-field solvers: zero-fixed-point stability (g_h sigma_r(0) = 1), "
                    "fixed-point bifurcation alpha_r^FP, dynamical bifurcation alpha_r^dyn, the stability line "
                    f"with static input of std {pd.input_std_h:g} (dashed) and the alpha_z -> infinity marginal "
                    "line (Eq. 8 with static averages, blue); squares: the same edge with averages over the "
                    "time-dependent DMFT state at alpha_z = 30 (bar: the scan bracket; see docs/marginal.md). "
-                   "Curves as CSV next to the figure. Regions checked by simulated lambda_max.")
+                   "Curves as CSV next to the figure. Regions checked by simulated lambda_max."))
     return res
 
 
@@ -182,10 +184,10 @@ def fig_bifurcations(out, quick=True, bar=None) -> FigureResult:
                                  greater_than=0.0, note="the jump of Fig. 4(d)"))
     res.comparisons.append(claim("lambda_max at 2 alpha_r^dyn", lams[-1], greater_than=0.0))
     fig.tight_layout()
-    res.png = _save(fig, out, res.key)
-    res.params = {"g_h_jump": g, "alpha_r_dyn": a_dyn, "N": n, "t": t, "limits": lim}
-    res.caption = ("Left: alpha_r^FP(g_h) and alpha_r^dyn(g_h) (tau_r << 1 closure) from the solvers, with the "
-                   "derived limits. Right: simulated lambda_max jumps from negative to positive across alpha_r^dyn.")
+    res = replace(res, png=_save(fig, out, res.key))
+    res = replace(res, params={"g_h_jump": g, "alpha_r_dyn": a_dyn, "N": n, "t": t, "limits": lim})
+    res = replace(res, caption=("Left: alpha_r^FP(g_h) and alpha_r^dyn(g_h) (tau_r << 1 closure) from the solvers, with the "
+                   "derived limits. Right: simulated lambda_max jumps from negative to positive across alpha_r^dyn."))
     if bar:
         bar.update(1)
     return res

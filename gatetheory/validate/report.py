@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import html
-import json
 import platform
 import time
 import traceback
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
 from .._progress import progress_bar
+from ..results import dumps
 from .comparison import FigureResult
 
 # (module, function, steps for the progress bar in quick mode)
@@ -50,16 +51,22 @@ def build_report(out: str | Path = "report", *, quick: bool = True, only: list[s
     A figure that raises is reported with its error in the page (and in report.json) rather than
     silently dropped; the function still returns the page's path.
     """
+    return run_report(out, quick=quick, only=only, progress=progress)[0]
+
+
+def run_report(out: str | Path = "report", *, quick: bool = True, only: list[str] | None = None,
+               progress: bool = True) -> tuple[Path, list[FigureResult]]:
+    """:func:`build_report`, also returning the figures' results (``report.json`` holds their ``to_dict()``)."""
     import importlib
 
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
     known = [name.removeprefix("fig_") for _, name, _ in FIGURES]
     unknown = [k for k in (only or []) if k.removeprefix("fig_") not in known]
-    if unknown:
+    if unknown:  # before the folder is made: bad input leaves nothing behind
         from ..params import ParameterError
 
         raise ParameterError(f"only = {unknown} names no figure; allowed: {', '.join(known)}")
+    out.mkdir(parents=True, exist_ok=True)
     todo = [f for f in FIGURES if only is None or f[1] in only or f[1].removeprefix("fig_") in only]
     results: list[FigureResult] = []
     with progress_bar(sum(s for *_, s in todo), progress, "report", unit="step") as bar:
@@ -68,21 +75,15 @@ def build_report(out: str | Path = "report", *, quick: bool = True, only: list[s
             try:
                 res = getattr(importlib.import_module(module), name)(out, quick=quick, bar=bar)
             except Exception as err:  # the report shows the failure instead of hiding the figure
-                res = FigureResult(name.removeprefix("fig_"), name, "", error=f"{type(err).__name__}: {err}\n"
-                                   + traceback.format_exc(limit=3))
-            res.seconds = time.perf_counter() - t0
-            results.append(res)
+                first = f"{type(err).__name__}: {err}"
+                res = FigureResult(name.removeprefix("fig_"), name, "", error=first + "\n"
+                                   + traceback.format_exc(limit=3), status="failed", message=" ".join(first.split()))
+            results.append(replace(res, seconds=time.perf_counter() - t0))
     meta = {"quick": quick, "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "versions": versions()}
-    (out / "report.json").write_text(json.dumps({"meta": meta, "figures": [_as_dict(r) for r in results]}, indent=1))
+    (out / "report.json").write_text(dumps({"meta": meta, "figures": [r.to_dict() for r in results]}, indent=1))
     (out / "index.html").write_text(_html(results, meta))
-    return out / "index.html"
-
-
-def _as_dict(r: FigureResult) -> dict:
-    return {"key": r.key, "title": r.title, "seed_figure": r.seed_figure, "png": r.png, "caption": r.caption,
-            "params": r.params, "seconds": r.seconds, "error": r.error,
-            "comparisons": [c.as_dict() for c in r.comparisons]}
+    return out / "index.html", results
 
 
 def _html(results, meta) -> str:
@@ -117,7 +118,7 @@ the network. {'Quick mode: small N, short runs.' if meta['quick'] else 'Full mod
                              f"<td>{c.measured:.6g}</td><td>{c.metric}</td><td>{c.error:.3g}</td><td>{c.tolerance:.3g}</td>"
                              f"<td>{e(c.note)}</td></tr>")
             parts.append("</table>")
-        parts.append(f"<p><small>parameters: {e(json.dumps(r.params))}</small></p>")
+        parts.append(f"<p><small>parameters: {e(dumps(r.params))}</small></p>")
     parts.append("<h2>Versions</h2><table>" + "".join(f"<tr><td>{e(k)}</td><td>{e(str(v))}</td></tr>"
                                                       for k, v in meta["versions"].items()) + "</table></body></html>")
     return "\n".join(parts)
