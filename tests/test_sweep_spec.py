@@ -32,13 +32,27 @@ def _spec(**tables):
     ({"options": {"t_total": -1.0}}, "options.t_total", "allowed: > 0"),
     ({"options": {"k": 2.5}}, "options.k", "integer"),
     ({"options": {"foo": 1}}, "options.foo", "unknown option"),
-    ({"sweep": {"measurement": "lyapunov", "seeds": [0, -1]}}, "sweep.seeds", "integers >= 0"),
+    ({"sweep": {"measurement": "lyapunov", "seeds": [0, -1]}}, "sweep.seeds", "integers 0 <= seed < 2**31"),
+    ({"sweep": {"measurement": "lyapunov", "seeds": [2 ** 31]}}, "sweep.seeds", "integers 0 <= seed < 2**31"),
     ({"sweep": {"measurement": "lyapunov", "seeds": [1, 1]}}, "sweep.seeds", "repeated"),
     ({"sweep": {"measurement": "nope"}}, "sweep.measurement", "unknown measurement 'nope'"),
     ({"sweep": {"measurement": "lyapunov", "workers": 0}}, "sweep.workers", ">= 1"),
     ({"sweep": {"measurement": "lyapunov", "wokers": 2}}, "sweep.wokers", "unknown key"),
     ({"sweep": None}, "sweep", "missing table"),
     ({"extra": {}}, "extra", "unknown table"),
+    # options fine one by one but not together, or not for this n: refused before any task starts
+    ({"options": {"k": 61}}, "options.k", "allowed: 1 <= k <= 3N = 60"),
+    ({"params": {}, "grid": {"n": [30, 5]}, "options": {"k": 20}}, "options.k", "for n = 5"),
+    ({"options": {"t_total": 5.5}}, "options.t_total", "not a whole multiple of t_ons = 1.0"),
+    ({"options": {"t_ons": 0.15}}, "options.t_ons", "not a whole multiple of dt = 0.1"),
+    ({"options": {"t_transient": 2.5}}, "options.t_transient", "allowed: a multiple such as 2 or 3"),
+    ({"sweep": {"measurement": "fixed_point"}, "options": {"t_settle": 1.01}}, "options.t_settle", "multiple"),
+    ({"sweep": {"measurement": "transient_time"}, "options": {"check_every": 0.33}}, "options.check_every",
+     "multiple of dt = 0.05"),
+    ({"sweep": {"measurement": "dmft"}, "params": {}, "options": {"tau_max": 150.0}}, "options.tau_max",
+     "tau_max <= t_window / 2 = 100"),
+    ({"sweep": {"measurement": "dmft"}, "params": {}, "options": {"dt": 0.07}}, "options.tau_max",
+     "not a whole multiple of dt = 0.07"),
 ])
 def test_malformed_spec_names_field(tables, field, words):
     """Each malformed spec raises ParameterError whose message starts with the offending field

@@ -42,6 +42,7 @@ PARAM_NAMES = tuple(f.name for f in fields(GateParams))
 AXIS_NAMES = PARAM_NAMES + ("n",)
 _SWEEP_KEYS = ("measurement", "seeds", "workers", "scheduler", "out")
 _TABLES = ("sweep", "params", "grid", "options")
+SEED_LIMIT = 2 ** 31   # the store keeps seeds (and n) as NetCDF3 int32
 
 
 def _fail(field: str, message: str):
@@ -182,8 +183,9 @@ def parse_spec(data: dict) -> SweepSpec:
     seeds = sweep.get("seeds", [0])
     if _is_int(seeds):
         seeds = list(range(_number("sweep.seeds", seeds, integer=True, minimum=1)))
-    if not isinstance(seeds, list) or not seeds or not all(_is_int(s) and s >= 0 for s in seeds):
-        _fail("sweep.seeds", f"expected a non-empty list of integers >= 0 or a count >= 1, got {seeds!r}")
+    if not isinstance(seeds, list) or not seeds or not all(_is_int(s) and 0 <= s < SEED_LIMIT for s in seeds):
+        _fail("sweep.seeds", f"expected a non-empty list of integers 0 <= seed < 2**31 or a count 1 <= seeds <= "
+                             f"2**31, got {seeds!r}")
     if len(set(seeds)) != len(seeds):
         _fail("sweep.seeds", f"repeated seeds in {seeds!r}")
 
@@ -202,6 +204,8 @@ def parse_spec(data: dict) -> SweepSpec:
         if key not in AXIS_NAMES:
             _fail(f"params.{key}", f"unknown parameter; allowed: {', '.join(AXIS_NAMES)}")
         fixed[key] = _number(f"params.{key}", v, integer=key == "n", minimum=1 if key == "n" else None)
+        if key == "n" and v >= SEED_LIMIT:
+            _fail("params.n", f"{v!r} is out of range; allowed: 1 <= n < 2**31")
     axes = []
     for key, values in data.get("grid", {}).items():
         field = f"grid.{key}"
@@ -213,7 +217,7 @@ def parse_spec(data: dict) -> SweepSpec:
         if not isinstance(values, list) or not values:
             _fail(field, f"expected a non-empty list of {kind}, got {values!r}")
         for v in values:
-            if not (_is_int(v) and v >= 1 if key == "n" else _is_number(v)):
+            if not (_is_int(v) and 1 <= v < SEED_LIMIT if key == "n" else _is_number(v)):
                 _fail(field, f"expected a list of {kind}, got {v!r}")
         if len(set(values)) != len(values):
             _fail(field, f"repeated values in {values!r}")
@@ -226,6 +230,10 @@ def parse_spec(data: dict) -> SweepSpec:
         _fail("params.n" if "n" in fixed else "grid.n", f"measurement {name!r} takes no network size n")
 
     options = meas.resolve_options(data.get("options", {}))
+    if meas.check is not None:  # options that are fine one by one but not together, or not for some n
+        n_values = [fixed["n"]] if "n" in fixed else next((list(v) for k, v in axes if k == "n"), [None])
+        for n in n_values:
+            meas.check(options, n)
 
     for key, values in axes:  # every grid value must make valid GateParams
         if key == "n":

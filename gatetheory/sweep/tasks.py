@@ -1,8 +1,11 @@
 """The measurements a sweep can map over a grid, and the task function workers run.
 
 Each measurement takes ``(params: GateParams, n, seed, options)`` and returns a
-dict of scalar outputs, always the same keys (its ``outputs``). Absent values
-are recorded explicitly (a note string beside a NaN), never as a silent NaN.
+dict of scalar outputs, always the same keys (its ``outputs``), taken from the
+``to_dict()`` of the library's result. Absent values are ``None`` with a note
+string beside them (NaN in the store), never a silent NaN. A measurement's
+``check(options, n)`` refuses inconsistent options (``k > 3N``, times that are not
+whole multiples of their step) when the spec is parsed, before any task starts.
 
 Seeds: the couplings are drawn from ``seed`` and the initial state (and any
 other randomness of the run) from ``[seed, 1]``, so the two streams are
@@ -24,7 +27,7 @@ from typing import Callable
 
 import numpy as np
 
-from ..params import GateParams, ParameterError
+from ..params import GateParams, ParameterError, check_multiple
 
 __all__ = ["Measurement", "Option", "MEASUREMENTS", "register", "get_measurement", "measurement_names",
            "run_task", "error_record", "versions"]
@@ -75,6 +78,9 @@ class Measurement:
     outputs : dict of name -> kind (``"f"`` float, ``"i"`` int, ``"b"`` bool, ``"s"`` str)
     needs_n : bool
         Whether it simulates an N-unit network (then n is required).
+    check : callable ``(options, n) -> None``, optional
+        Raises ParameterError (naming ``options.<name>``) for options that are valid one by one
+        but not together, or not for this n; called for every n of the spec before any work.
     """
 
     name: str
@@ -83,6 +89,7 @@ class Measurement:
     outputs: dict
     needs_n: bool = True
     doc: str = field(default="", repr=False)
+    check: Callable | None = field(default=None, repr=False)
 
     def resolve_options(self, given: dict) -> dict:
         """Options with defaults filled in; unknown or invalid ones raise naming ``options.<name>``."""
@@ -113,7 +120,7 @@ def _lazy_dmft() -> None:
         found = False
     if found:
         register(Measurement("dmft", dmft, DMFT_OPTIONS, DMFT_OUTPUTS, needs_n=False,
-                             doc="DMFT steady state: equal-time correlations, convergence"))
+                             doc="DMFT steady state: equal-time correlations, convergence", check=_check_dmft))
 
 
 def measurement_names() -> list[str]:
@@ -138,6 +145,20 @@ def _dynamics_rng(seed):
     return np.random.default_rng([seed, 1])
 
 
+def _pick(result, keys) -> dict:
+    """Outputs from a result's ``to_dict()`` (None where a value failed; the message says why)."""
+    d = result.to_dict()
+    return {k: d[k] for k in keys}
+
+
+def _whole(opt: dict, name: str, step: str, minimum: int = 1) -> None:
+    """options[name] must be a whole multiple of options[step] (the library refuses, never rounds)."""
+    try:
+        check_multiple(name, opt[name], opt[step], step, minimum=minimum)
+    except ParameterError as err:
+        raise ParameterError(f"spec field options.{name}: {err}") from None
+
+
 # --- lyapunov ---------------------------------------------------------------------------------
 
 def lyapunov(params: GateParams, n: int, seed: int, opt: dict) -> dict:
@@ -146,13 +167,23 @@ def lyapunov(params: GateParams, n: int, seed: int, opt: dict) -> dict:
     net = _network(params, n, seed)
     spec = lyapunov_spectrum(net, opt["t_total"], k=opt["k"], dt=opt["dt"], t_ons=opt["t_ons"],
                              t_transient=opt["t_transient"], seed=_dynamics_rng(seed))
+    d = spec.to_dict()
     try:
-        ky, note = float(spec.kaplan_yorke), ""
-    except ParameterError as err:
-        ky, note = math.nan, str(err)
-    return {"lambda_max": spec.lambda_max, "stderr": float(spec.stderr[0]), "kaplan_yorke": ky,
-            "kaplan_yorke_note": note, "trace_mean": spec.trace_mean, "n_exponents": int(spec.exponents.size),
-            "n_renorm": int(spec.n_renorm)}
+        spec.kaplan_yorke
+        note = ""
+    except ParameterError as err:  # to_dict() has None and this reason in its message
+        note = str(err)
+    return {**_pick(spec, ("lambda_max", "kaplan_yorke", "trace_mean", "n_renorm")), "stderr": d["stderr"][0],
+            "kaplan_yorke_note": note, "n_exponents": len(d["exponents"])}
+
+
+def _check_lyapunov(opt: dict, n) -> None:
+    if opt["k"] is not None and n is not None and opt["k"] > 3 * n:
+        raise ParameterError(f"spec field options.k: k = {opt['k']} is out of range for n = {n}; "
+                             f"allowed: 1 <= k <= 3N = {3 * n}")
+    _whole(opt, "t_ons", "dt")
+    _whole(opt, "t_total", "t_ons")
+    _whole(opt, "t_transient", "t_ons", minimum=0)
 
 
 register(Measurement(
@@ -163,7 +194,7 @@ register(Measurement(
      "t_transient": Option(50.0, "nonneg")},
     {"lambda_max": "f", "stderr": "f", "kaplan_yorke": "f", "kaplan_yorke_note": "s", "trace_mean": "f",
      "n_exponents": "i", "n_renorm": "i"},
-    doc="lambda_max, its standard error, Kaplan-Yorke dimension"))
+    doc="lambda_max, its standard error, Kaplan-Yorke dimension", check=_check_lyapunov))
 
 
 # --- fixed_point ------------------------------------------------------------------------------
@@ -176,8 +207,7 @@ def fixed_point(params: GateParams, n: int, seed: int, opt: dict) -> dict:
     x = simulate(net, x0, opt["t_settle"], dt=opt["dt"], record_every=opt["t_settle"]).final \
         if opt["t_settle"] > 0 else x0
     fp = find_fixed_point(net, x, tol=opt["tol"], maxiter=opt["maxiter"])
-    return {"converged": bool(fp.converged), "residual": float(fp.residual), "var_h": float(np.var(fp.x[:n])),
-            "iterations": int(fp.iterations), "message": fp.message}
+    return {**_pick(fp, ("converged", "residual", "iterations", "message")), "var_h": float(np.var(fp.x[:n]))}
 
 
 register(Measurement(
@@ -185,7 +215,8 @@ register(Measurement(
     {"t_settle": Option(50.0, "nonneg", help="simulated time before Newton"), "dt": Option(0.05, "positive"),
      "tol": Option(1e-10, "positive"), "maxiter": Option(100, "int")},
     {"converged": "b", "residual": "f", "var_h": "f", "iterations": "i", "message": "s"},
-    doc="converged, residual, variance of h at the fixed point"))
+    doc="converged, residual, variance of h at the fixed point",
+    check=lambda opt, n: _whole(opt, "t_settle", "dt", minimum=0)))
 
 
 # --- transient_time ---------------------------------------------------------------------------
@@ -196,8 +227,12 @@ def transient_time(params: GateParams, n: int, seed: int, opt: dict) -> dict:
     net = _network(params, n, seed)
     tr = measure(net, net.initial_state(_dynamics_rng(seed)), criterion=opt["criterion"], threshold=opt["threshold"],
                  t_max=opt["t_max"], check_every=opt["check_every"], dt=opt["dt"])
-    return {"transient_time": tr.time, "reached": tr.reached, "final_value": tr.final_value,
-            "var_h_final": float(np.var(tr.x[:n]))}
+    return {"transient_time": tr.time, **_pick(tr, ("reached", "final_value")), "var_h_final": float(np.var(tr.x[:n]))}
+
+
+def _check_transient_time(opt: dict, n) -> None:
+    _whole(opt, "check_every", "dt")
+    _whole(opt, "t_max", "dt")
 
 
 register(Measurement(
@@ -205,7 +240,7 @@ register(Measurement(
     {"criterion": Option("variance", "choice", ("variance", "speed")), "threshold": Option(1e-6, "positive"),
      "t_max": Option(1000.0, "positive"), "check_every": Option(1.0, "positive"), "dt": Option(0.05, "positive")},
     {"transient_time": "f", "reached": "b", "final_value": "f", "var_h_final": "f"},
-    doc="time until var(h) (or rms dh/dt) falls below a threshold, capped at t_max"))
+    doc="time until var(h) (or rms dh/dt) falls below a threshold, capped at t_max", check=_check_transient_time))
 
 
 # --- dmft (lazy) ------------------------------------------------------------------------------
@@ -220,8 +255,17 @@ def dmft(params: GateParams, n, seed: int, opt: dict) -> dict:
     """DMFT steady state by iterative sampling: ``C_h(0)`` (= Delta_h), ``C_phi(0)``, convergence."""
     from ..dmft import solve_dmft
     sol = solve_dmft(params, seed=_dynamics_rng(seed), **opt)
-    return {"C_h0": float(sol.C_h[0]), "C_phi0": float(sol.C_phi[0]), "converged": bool(sol.converged),
-            "residual": float(sol.residual), "iterations": int(sol.iterations)}
+    d = sol.to_dict()
+    return {"C_h0": d["C_h"][0], "C_phi0": d["C_phi"][0], **_pick(sol, ("converged", "residual", "iterations"))}
+
+
+def _check_dmft(opt: dict, n) -> None:
+    for name in ("tau_max", "t_window"):
+        _whole(opt, name, "dt")
+    _whole(opt, "t_burn", "dt", minimum=0)
+    if opt["tau_max"] > opt["t_window"] / 2:
+        raise ParameterError(f"spec field options.tau_max: tau_max = {opt['tau_max']!r} is out of range; "
+                             f"allowed: tau_max <= t_window / 2 = {opt['t_window'] / 2:g}")
 
 
 # --- the task function ------------------------------------------------------------------------
@@ -231,7 +275,7 @@ def versions() -> dict:
     return {"gatetheory": gatetheory.__version__, "numpy": np.__version__, "python": platform.python_version()}
 
 
-_MISSING = {"f": math.nan, "i": -1, "b": False, "s": ""}
+_MISSING = {"f": None, "i": -1, "b": False, "s": ""}  # None: strict JSON in the journal, NaN in the store
 
 
 def run_task(task) -> dict:
@@ -261,7 +305,7 @@ def run_task(task) -> dict:
 def error_record(task, message: str) -> dict:
     """The record of a task that failed outside the measurement (its worker died): no wall time, no host."""
     outputs = {k: _MISSING[kind] for k, kind in get_measurement(task.measurement).outputs.items()}
-    return _record(task, "error", message, outputs, math.nan, "", -1)
+    return _record(task, "error", message, outputs, None, "", -1)
 
 
 def _record(task, status, error, outputs, wall_time, host, pid) -> dict:
