@@ -11,7 +11,8 @@ import mpmath
 import numpy as np
 import pytest
 
-from gatetheory.symbolic import cli, get, names, registry
+from gatetheory.cli import main
+from gatetheory.symbolic import get, names, registry
 
 ROOT = Path(__file__).resolve().parents[1]
 DERIVATIONS = ROOT / "derivations"
@@ -91,11 +92,7 @@ def test_registry_api():
 
 
 def _run(argv, capsys):
-    import argparse
-    ap = argparse.ArgumentParser(prog="gatetheory")
-    cli.register(ap.add_subparsers(dest="command"))
-    args = ap.parse_args(argv)
-    rc = args.func(args)
+    rc = main(argv)
     return rc, capsys.readouterr()
 
 

@@ -90,7 +90,7 @@ def _resume_and_check(spec, out, reference, n_before):
     done = subprocess.run(_cmd(spec, out), capture_output=True, timeout=120, cwd=out.parent)
     assert done.returncode == 0, done.stderr.decode()[-2000:]
     summary = json.loads(done.stdout)
-    assert (summary["skipped"], summary["run"], summary["ok"]) == (n_before, N_TASKS - n_before, N_TASKS)
+    assert (summary["n_skipped"], summary["n_run"], summary["n_ok"]) == (n_before, N_TASKS - n_before, N_TASKS)
     ids = _ids(out)
     assert len(ids) == len(set(ids)) == N_TASKS  # no task recorded (ran to completion) twice
     ds = load_results(out)
@@ -120,7 +120,7 @@ def test_sigterm_drains_then_restart_equals_uninterrupted(tmp_path, reference):
     assert rc == 130
     summary = json.loads(stdout)
     n_before = len(set(_ids(out)))
-    assert summary["interrupted"] and summary["run"] == n_before and summary["pending"] == N_TASKS - n_before > 0
+    assert summary["interrupted"] and summary["n_run"] == n_before and summary["n_pending"] == N_TASKS - n_before > 0
     status = load_results(out).status.values.tolist()
     assert status.count("ok") == n_before and status.count("pending") == N_TASKS - n_before
     _resume_and_check(spec, out, ref, n_before)

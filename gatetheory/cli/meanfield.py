@@ -1,0 +1,141 @@
+"""Subcommands of the mean-field solvers: ``fixed-point``, ``critical LINE``, ``phase-diagram``.
+
+High-precision numbers go into JSON as strings carrying the digits the solver trusts
+(``digits``: agreement between two working precisions or two quadrature resolutions).
+``--dps`` is the working precision (``--digits`` is its old spelling).
+"""
+from __future__ import annotations
+
+import dataclasses
+import sys
+
+from .flags import (add_alias, add_output_flags, add_param_flags, int_at_least, int_in, nonneg_float,
+                    output_folder, params_from_args, positive_float)
+from .output import emit
+
+__all__ = ["register", "MAX_DPS"]
+
+MAX_DPS = 100   # beyond this the quadratures take minutes per point
+
+
+def _text(x, digits: int) -> str:
+    """A value as JSON shows it (a string at the trusted digits, or a float)."""
+    from ..results import jsonable
+
+    v = jsonable(x, digits=max(1, digits))
+    return "n/a" if v is None else str(v)
+
+
+def cmd_fixed_point(args) -> int:
+    from ..meanfield.fixed_points import fixed_point_variances
+
+    sols = fixed_point_variances(params_from_args(args), input_std_h=args.input_std_h,
+                                 input_std_z=args.input_std_z, input_std_r=args.input_std_r, dps=args.dps)
+    data = {"solutions": [s.to_dict() for s in sols], "digits": min([s.digits for s in sols] + [args.dps])}
+
+    def lines():
+        for s in sols:
+            yield (f"Delta_h = {_text(s.Delta_h, s.digits)}  Delta_z = {_text(s.Delta_z, s.digits)}  "
+                   f"Delta_r = {_text(s.Delta_r, s.digits)}  edge = {_text(s.edge, s.digits)}  "
+                   f"{'stable' if s.stable else 'unstable'}  ({s.digits} digits)")
+    emit(args, data, lines)
+    return 0
+
+
+def _emit_point(args, c, label: str, variance: str = "Delta_h") -> int:
+    emit(args, c.to_dict(), [f"{label} = {_text(c.value, c.digits)}  {variance} = {_text(c.Delta_h, c.digits)}  "
+                             f"({c.digits} digits)"])
+    return 0
+
+
+def cmd_fp_bifurcation(args) -> int:
+    from ..meanfield.critical_lines import fp_bifurcation
+
+    return _emit_point(args, fp_bifurcation(args.g_h, beta_r=args.beta_r, dps=args.dps), "alpha_r^FP")
+
+
+def cmd_dyn_bifurcation(args) -> int:
+    from ..meanfield.dynamic_bifurcation import dyn_bifurcation
+
+    c = dyn_bifurcation(args.g_h, beta_r=args.beta_r)
+    c = dataclasses.replace(c, digits=min(c.digits, args.digits))  # a claim of fewer digits, never more
+    return _emit_point(args, c, "alpha_r^dyn", "C_h(0)")
+
+
+def cmd_stability(args) -> int:
+    from ..meanfield.critical_lines import stability_g_h
+
+    c = stability_g_h(args.alpha_r, beta_r=args.beta_r, beta_h=args.beta_h, input_std_h=args.input_std_h,
+                      dps=args.dps)
+    return _emit_point(args, c, "g_h")
+
+
+def cmd_marginal(args) -> int:
+    from ..meanfield.critical_lines import marginal_stability_g_h
+
+    return _emit_point(args, marginal_stability_g_h(args.alpha_r, beta_r=args.beta_r, beta_h=args.beta_h), "g_h")
+
+
+def cmd_phase_diagram(args) -> int:
+    from ..meanfield.phase_diagram import draw_phase_diagram, phase_diagram_curves
+
+    out = output_folder("--out", args.out)
+    say = None if args.json else (lambda m: print(f"  {m} ...", file=sys.stderr, flush=True))
+    pd = phase_diagram_curves(beta_h=args.beta_h, beta_r=args.beta_r, input_std_h=args.input_std_h,
+                              n_points=args.points, alpha_r_max=args.alpha_r_max, progress=say)
+    paths = draw_phase_diagram(pd, str(out))
+    emit(args, {**pd.to_dict(), "files": paths}, [f"{k}: {v}" for k, v in paths.items()])
+    return 0
+
+
+def _dps_flag(p, default: int) -> None:
+    p.add_argument("--dps", type=int_in(1, MAX_DPS), default=default,
+                   help=f"working precision in decimal digits, 1 <= dps <= {MAX_DPS} (default {default})")
+    add_alias(p, "--digits", "dps", type=int_in(1, MAX_DPS))
+
+
+def register(sub) -> None:
+    from ..meanfield.dynamic_bifurcation import MAX_DIGITS as DYN_MAX
+
+    fp = sub.add_parser("fixed-point", help="all static mean-field fixed points with their stability")
+    add_param_flags(fp, names=("g_h", "beta_h", "alpha_r", "beta_r"))
+    for k in "hzr":
+        fp.add_argument(f"--input-std-{k}", type=nonneg_float, default=0.0,
+                        help=f"standard deviation of the static input to {k} (default 0)")
+    _dps_flag(fp, 15)
+    add_output_flags(fp, progress=False)
+    fp.set_defaults(func=cmd_fixed_point)
+
+    cr = sub.add_parser("critical", help="a point on a critical line")
+    lines = cr.add_subparsers(dest="line", required=True)
+    a = lines.add_parser("fp-bifurcation", help="alpha_r^FP(g_h), Eq. 12 (no biases)")
+    add_param_flags(a, names=("g_h", "beta_r"), required=("g_h",))
+    _dps_flag(a, 15)
+    add_output_flags(a, progress=False)
+    a.set_defaults(func=cmd_fp_bifurcation)
+    b = lines.add_parser("dyn-bifurcation", help="alpha_r^dyn(g_h), Eq. 13, tau_r << 1 (float64)")
+    add_param_flags(b, names=("g_h", "beta_r"), required=("g_h",))
+    b.add_argument("--digits", type=int_in(1, DYN_MAX), default=8,
+                   help=f"digits to claim at most, 1 <= digits <= {DYN_MAX} (float64 nested quadrature; default 8)")
+    add_output_flags(b, progress=False)
+    b.set_defaults(func=cmd_dyn_bifurcation)
+    c = lines.add_parser("stability", help="g_h where the fixed point loses stability (biases, static input)")
+    add_param_flags(c, names=("alpha_r", "beta_r", "beta_h"))
+    c.add_argument("--input-std-h", type=nonneg_float, default=0.0, help="static input to h (default 0)")
+    _dps_flag(c, 15)
+    add_output_flags(c, progress=False)
+    c.set_defaults(func=cmd_stability)
+    m = lines.add_parser("marginal", help="g_h where marginal stability ends, alpha_z -> infinity (Eq. 8)")
+    add_param_flags(m, names=("alpha_r", "beta_r", "beta_h"))
+    add_output_flags(m, progress=False)
+    m.set_defaults(func=cmd_marginal)
+
+    pd = sub.add_parser("phase-diagram", help="draw the (g_h, alpha_r) phase diagram (Fig. 7)")
+    pd.add_argument("--out", default="phase_diagram", help="output folder (default phase_diagram/)")
+    add_param_flags(pd, names=("beta_h", "beta_r"))
+    pd.add_argument("--input-std-h", type=nonneg_float, default=0.3,
+                    help="static input of the red dashed line (0: none; default 0.3)")
+    pd.add_argument("--alpha-r-max", type=positive_float, default=40.0, help="top of the diagram (default 40)")
+    pd.add_argument("--points", type=int_at_least(3), default=16, help="points per curve, >= 3 (default 16)")
+    add_output_flags(pd, progress=False)
+    pd.set_defaults(func=cmd_phase_diagram)
