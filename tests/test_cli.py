@@ -263,3 +263,13 @@ def test_closed_stdout_exits_quietly():
     proc.stdout.close()  # the child is still importing; its first write meets a closed pipe
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 0 and err == b"", err.decode()
+
+
+def test_not_converged_prints_the_result_and_exits_1(capsys):
+    """Two DMFT iterations cannot converge: the JSON (status "not-converged") is still printed, and the exit
+    status and the one stderr line say the computation did not finish."""
+    code, out, err = run(["dmft", "--n-paths", "20", "--maxiter", "2", "--t-window", "40", "--tau-max", "20",
+                          "--t-burn", "5", "--json", "--no-progress"], capsys)
+    data = _strict(out)
+    assert code == 1 and data["status"] == "not-converged" and data["converged"] is False
+    assert "raise maxiter" in one_line(err)

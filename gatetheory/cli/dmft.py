@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..params import ParameterError
+from .errors import fail_unless_done
 from .flags import (add_alias, add_output_flags, add_param_flags, add_run_flags, check_multiple, int_at_least,
                     nonneg_float, params_from_args, positive_float, progress_enabled)
 from .output import emit, fmt
@@ -59,6 +60,7 @@ def cmd_dmft(args) -> int:
             yield (f"  tau = {sol.tau[j]:5.1f}  C_h/C_h(0) = {fmt(sol.C_h[j] / sol.C_h[0], '.4f')}  "
                    f"C_phi = {sol.C_phi[j]:.4f}")
     emit(args, sol.to_dict(), lines)
+    fail_unless_done(sol)
     return 0
 
 
@@ -71,6 +73,7 @@ def cmd_dmft_lyapunov(args) -> int:
     data = {**lam.to_dict(), "dmft_status": sol.status, "dmft_converged": sol.converged, "params": sol.params}
     emit(args, data, [f"DMFT lambda_max = {fmt(lam.lambda_max)} (discretisation error {fmt(lam.error, '.1e')})"
                       + ("  [approximate: alpha_z > 0]" if lam.approximate else "")])
+    fail_unless_done(sol, lam)
     return 0
 
 
@@ -105,6 +108,7 @@ def cmd_dmft_rmt(args) -> int:
         if data["message"]:
             yield f"  note: {data['message']}"
     emit(args, data, lines)
+    fail_unless_done(sol, r)
     return 0
 
 

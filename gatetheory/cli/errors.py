@@ -22,9 +22,21 @@ import warnings
 
 from ..params import ParameterError
 
-__all__ = ["EXIT_OK", "EXIT_FAILED", "EXIT_BAD_INPUT", "EXIT_INTERRUPTED", "run_command", "error_line"]
+__all__ = ["EXIT_OK", "EXIT_FAILED", "EXIT_BAD_INPUT", "EXIT_INTERRUPTED", "run_command", "error_line",
+           "ResultFailed", "fail_unless_done"]
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class ResultFailed(Exception):
+    """A result was printed, but its status says the computation failed (exit 1 with its message)."""
+
+
+def fail_unless_done(*results) -> None:
+    """After printing: exit 1 with the message of the first result that did not converge or failed."""
+    for r in results:
+        if r.status in ("not-converged", "failed"):
+            raise ResultFailed(f"{r.status}: {r.message}" if r.message else r.status)
 
 
 def error_line(prog: str, message: str, kind: str = "error") -> str:
@@ -39,6 +51,8 @@ def _classify(err: BaseException, hint: str) -> tuple[int, str]:
 
     if isinstance(err, ParameterError):
         return EXIT_BAD_INPUT, str(err)
+    if isinstance(err, ResultFailed):
+        return EXIT_FAILED, str(err)
     if isinstance(err, MemoryError):
         what = str(err) or "an array did not fit"
         return EXIT_FAILED, f"not enough memory ({what}); {hint or 'reduce the problem size'}"

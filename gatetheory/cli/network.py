@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..params import ParameterError
+from .errors import fail_unless_done
 from .flags import (add_alias, add_output_flags, add_param_flags, add_run_flags, check_multiple, int_at_least,
                     nonneg_float, output_file, output_folder, params_from_args, positive_float, progress_enabled)
 from .output import emit, fmt
@@ -109,6 +110,7 @@ def cmd_lyapunov(args) -> int:
         yield f"lambda_max = {spec.lambda_max:.5f} +- {fmt(spec.stderr[0])}"
         yield _kaplan_yorke_line(spec)
     emit(args, data, lines)
+    fail_unless_done(spec)
     return 0
 
 
