@@ -22,6 +22,7 @@ def test_failure_is_reported():
     net = Network(GateParams(g_h=4.0, alpha_r=3.0), 60, seed=1)
     fp = find_fixed_point(net, net.initial_state(3), maxiter=1)
     assert not fp.converged and "maxiter" in fp.message and fp.residual > 1e-6
+    assert fp.status == "not-converged" and fp.to_dict()["converged"] is False
 
 
 def test_transient_time():

@@ -77,6 +77,9 @@ def test_tol_stops_early():
     spec = lyapunov_spectrum(net, 5000.0, k=2, dt=0.2, t_ons=1.0, tol=1e-3, seed=0)
     assert spec.status == "ok" and "converged" in spec.message and spec.t < 5000 and spec.stderr[0] < 1e-3
     assert spec.history.shape == (spec.n_renorm, 2)
+    short = lyapunov_spectrum(net, 30.0, k=2, dt=0.2, t_ons=1.0, tol=1e-9, seed=0)
+    assert short.status == "not-converged" and "raise t_total" in short.message and short.t == 30.0
+    assert short.to_dict()["status"] == "not-converged"
 
 
 def test_kaplan_yorke():
@@ -94,3 +97,13 @@ def test_bad_arguments():
         lyapunov_spectrum(net, 10.0, k=16)
     with pytest.raises(ParameterError, match="t_ons = 0.15"):
         lyapunov_spectrum(net, 10.0, dt=0.1, t_ons=0.15)
+    # times are refused, not rounded (5.5 used to run 6 renormalisation intervals, 0.3 one)
+    with pytest.raises(ParameterError, match="t_total = 5.5 is not a whole multiple of t_ons = 1.0; allowed: a "
+                                             "multiple such as 5 or 6"):
+        lyapunov_spectrum(net, 5.5)
+    with pytest.raises(ParameterError, match="t_total = 0.3 is out of range"):
+        lyapunov_spectrum(net, 0.3)
+    with pytest.raises(ParameterError, match="t_transient = 2.5"):
+        lyapunov_spectrum(net, 5.0, t_transient=2.5)
+    with pytest.raises(ParameterError, match="t_transient = -1"):
+        lyapunov_spectrum(net, 5.0, t_transient=-1.0)

@@ -63,3 +63,32 @@ def test_jsonable_types():
     assert mp_string(mpmath.mpf("inf")) is None
     with pytest.raises(ValueError):
         json.dumps(float("nan"), allow_nan=False)  # the guard dumps relies on
+
+
+@dataclass(frozen=True)
+class _Spectrum(Result):
+    exponents: np.ndarray
+
+    derived = ("top", "dimension")
+
+    @property
+    def top(self):
+        return float(self.exponents[0])
+
+    @property
+    def dimension(self):
+        raise ValueError("the exponents sum to 0.4 >= 0; compute more exponents")
+
+
+def test_derived_properties_and_null_notes():
+    """`derived` properties join to_dict(); one that raises is null with its reason in the message; a
+    non-finite field the message does not mention gets a note (every null says why)."""
+    d = _strict_loads(dumps(_Spectrum(np.array([0.3, np.inf]))))
+    assert d["top"] == 0.3 and d["dimension"] is None and d["exponents"] == [0.3, None]
+    assert "dimension: the exponents sum to 0.4 >= 0; compute more exponents" in d["message"]
+    assert "exponents: null where not finite" in d["message"]
+    d = _Spectrum(np.array([0.1, -1.0]), message="settled").to_dict()
+    assert d["message"] == "settled; dimension: the exponents sum to 0.4 >= 0; compute more exponents"
+    quiet = _Spectrum(np.array([np.nan]), status="failed", message="exponents lost: the run diverged").to_dict()
+    assert quiet["message"].startswith("exponents lost") and "exponents: null" not in quiet["message"]
+    assert "top: null where not finite" in quiet["message"]  # a derived NaN is noted too

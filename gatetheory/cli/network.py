@@ -129,12 +129,14 @@ def cmd_demo(args) -> int:
     t_plot = args.dt * max(1, round(50.0 / args.dt))  # the plotted stretch: about 50, whole steps of --dt
     tr = simulate(net, net.initial_state(args.seed), t_plot, dt=args.dt)
     data = {**spec.to_dict(), "n": net.n}
-    print(f"gatetheory demo: N = {net.n}, {net.params}")
-    for line in _table(spec, 10):
-        print(line)
-    print(f"lambda_max = {spec.lambda_max:.5f} +- {fmt(spec.stderr[0])};  sum of all {len(spec.exponents)} = "
-          f"{spec.exponents.sum():.5f},  time-averaged trace = {spec.trace_mean:.5f}")
-    print(_kaplan_yorke_line(spec))
+
+    def lines():
+        yield f"gatetheory demo: N = {net.n}, {net.params}"
+        yield from _table(spec, 10)
+        yield (f"lambda_max = {spec.lambda_max:.5f} +- {fmt(spec.stderr[0])};  sum of all {len(spec.exponents)} = "
+               f"{spec.exponents.sum():.5f},  time-averaged trace = {spec.trace_mean:.5f}")
+        yield _kaplan_yorke_line(spec)
+    emit(args, data, lines)
     ky = data["kaplan_yorke"]
     fig, ax = plt.subplots(1, 3, figsize=(14, 4))
     ax[0].plot(tr.t, tr.x[:, :5])
@@ -150,7 +152,9 @@ def cmd_demo(args) -> int:
     fig.savefig(out / "demo.png", dpi=110)
     plt.close(fig)
     (out / "demo.json").write_text(dumps(data, indent=1))
-    print(f"wrote {out / 'demo.png'} and {out / 'demo.json'}")
+    if not args.json:
+        print(f"wrote {out / 'demo.png'} and {out / 'demo.json'}")
+    fail_unless_done(spec)
     return 0
 
 
@@ -187,5 +191,5 @@ def register(sub) -> None:
     p = sub.add_parser("demo", help="simulation + Lyapunov spectrum, table and plot")
     _lyapunov_flags(p, {"g_h": 3.0, "alpha_z": 5.0, "alpha_r": 2.0}, 200.0, 100)
     p.add_argument("--out", default="results", help="output folder (default results/)")
-    add_output_flags(p, json=False)
+    add_output_flags(p)
     p.set_defaults(func=cmd_demo)
