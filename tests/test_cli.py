@@ -146,7 +146,7 @@ def test_trajectory_leaving_the_finite_range_is_one_line_despite_warnings(capsys
 
 @pytest.mark.parametrize("exc, code, words", [
     (ArithmeticError("overflow in the quadrature"), 1, "outside the range the solver handles"),
-    (FloatingPointError("underflow"), 1, "floating-point failure"),
+    (FloatingPointError("underflow"), 1, "underflow; reduce the step or the parameters"),
     (OSError(28, "No space left on device", "big.npz"), 1, "cannot write or read 'big.npz'"),
     (RuntimeError("solve_ivp(RK45) failed: step size; loosen rtol"), 1, "loosen rtol"),
     (ParameterError("x = 3 is out of range; allowed: x < 2"), 2, "allowed: x < 2"),

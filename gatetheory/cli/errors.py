@@ -45,6 +45,11 @@ def error_line(prog: str, message: str, kind: str = "error") -> str:
     return f"{prog}: {kind}: {text}"
 
 
+def _with_remedy(text: str, remedy: str) -> str:
+    """The library's messages end in what to change ("...; raise maxiter"); others get ``remedy``."""
+    return text if ";" in text else f"{text}; {remedy}"
+
+
 def _classify(err: BaseException, hint: str) -> tuple[int, str]:
     """(exit status, message) of an exception raised by a command."""
     from ..numerics.roots import ConvergenceError
@@ -57,16 +62,17 @@ def _classify(err: BaseException, hint: str) -> tuple[int, str]:
         what = str(err) or "an array did not fit"
         return EXIT_FAILED, f"not enough memory ({what}); {hint or 'reduce the problem size'}"
     if isinstance(err, ConvergenceError):
-        return EXIT_FAILED, str(err)
+        return EXIT_FAILED, _with_remedy(str(err), "the solver did not converge at these parameters")
     if isinstance(err, FloatingPointError):
-        return EXIT_FAILED, f"{err}" if "reduce" in str(err) else f"floating-point failure: {err}; reduce the step or the parameters"
+        return EXIT_FAILED, _with_remedy(str(err) or "floating-point failure", "reduce the step or the parameters")
     if isinstance(err, ArithmeticError):
-        return EXIT_FAILED, f"{type(err).__name__}: {err}; the parameters are outside the range the solver handles"
+        return EXIT_FAILED, _with_remedy(f"{type(err).__name__}: {err}",
+                                         "the parameters are outside the range the solver handles")
     if isinstance(err, OSError):
         name = f" {err.filename!r}" if err.filename else ""
         return EXIT_FAILED, f"cannot write or read{name}: {err.strerror or err}; choose another path"
     if isinstance(err, RuntimeError):
-        return EXIT_FAILED, str(err)
+        return EXIT_FAILED, _with_remedy(str(err) or type(err).__name__, "rerun with --debug for details")
     return EXIT_FAILED, (f"internal error {type(err).__name__}: {err}; rerun with --debug for the traceback "
                          f"and report it")
 
