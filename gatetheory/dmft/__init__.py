@@ -1,4 +1,6 @@
-"""Dynamical mean-field theory: iterative sampling solver and the DMFT Lyapunov exponent."""
-from .solver import DMFTSolution, solve_dmft
+"""Dynamical mean-field theory: the steady state (moment equations or iterative sampling) and the DMFT
+Lyapunov exponent."""
+from .solution import DMFTSolution
+from .solver import resolve_method, solve_dmft
 
-__all__ = ["DMFTSolution", "solve_dmft"]
+__all__ = ["DMFTSolution", "solve_dmft", "resolve_method"]

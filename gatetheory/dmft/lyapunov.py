@@ -34,7 +34,7 @@ from scipy.special import expit
 
 from ..params import ParameterError, check_positive
 from ..results import Result
-from .solver import DMFTSolution
+from .solution import DMFTSolution
 
 __all__ = ["DMFTLyapunov", "dmft_lambda_max"]
 

@@ -29,7 +29,8 @@ from ..numerics.gaussian import gaussian_average, pole_width
 from ..params import GateParams, ParameterError
 from ..results import Result
 from ..symbolic import registry
-from .solver import DMFTSolution, solve_dmft
+from .solution import DMFTSolution
+from .solver import solve_dmft
 
 __all__ = ["MarginalAverages", "marginal_averages", "marginal_stability_margin", "pinching_rate", "MarginalEdge",
            "marginal_upper_gh"]

@@ -16,7 +16,7 @@ Assumptions, stated where they are used:
 
 The equations are solved on ``tau in [0, tau_max]`` with ``C'(0) = 0`` (even functions) and
 ``C' = 0`` at tau_max, each as a tridiagonal linear problem, and iterated with damping. No
-sampling: the result is noise-free, a second method beside :func:`solve_dmft`.
+sampling: the result is noise-free, the ``"moments"`` method of :func:`gatetheory.dmft.solve_dmft`.
 
 Gaussian averages (:func:`gaussian_correlation`): for sharp gates (``sigma_r'`` is a spike of width
 ``1/alpha_r``) a fixed Gauss-Hermite product rule fails (48 nodes gave ``C_sigma_r'(0) = 0.30`` instead
@@ -41,10 +41,11 @@ from scipy.special import expit
 
 from ..numerics.gates import np_phi_family, np_sigma_family
 from ..numerics.gaussian import pole_width
-from ..params import GateParams, ParameterError, check_int, check_positive
+from ..params import GateParams, ParameterError, check_finite, check_int, check_positive
 from ..results import Result
+from .solution import DMFTSolution
 
-__all__ = ["MomentSolution", "solve_moment_equations", "gaussian_correlation", "ChaosOnset", "chaos_onset_g_h",
+__all__ = ["solve_moment_equations", "gaussian_correlation", "ChaosOnset", "chaos_onset_g_h",
            "feature_width"]
 
 _L = 12.0          # half-width of the standardised x range: sqrt(phi(12)) ~ 1e-16
@@ -161,61 +162,29 @@ def _filter(rhs: np.ndarray, coeff: np.ndarray | float, d_tau: float) -> np.ndar
     return solve_banded((1, 1), ab, rhs)
 
 
-@dataclass(frozen=True)
-class MomentSolution(Result):
-    """Correlation functions from the moment equations (see module docstring); shapes (m,).
-
-    Besides ``C_h, C_z, C_r`` and the closure's ``C_phi, C_sigma_r, C_inv_sigma_z`` it carries the
-    correlations that :func:`gatetheory.dmft.lyapunov.dmft_lambda_max` needs (``C_dphi``,
-    ``C_dsigma_r``, ``C_sigma_z``), computed from the final ``C_h`` and ``C_r`` by the same quadrature,
-    so the Lyapunov eigenproblem can run on this noise-free solution.
-    """
-
-    tau: np.ndarray
-    C_h: np.ndarray
-    C_z: np.ndarray
-    C_r: np.ndarray
-    C_phi: np.ndarray
-    C_sigma_r: np.ndarray
-    C_inv_sigma_z: np.ndarray
-    C_dphi: np.ndarray
-    C_dsigma_r: np.ndarray
-    C_sigma_z: np.ndarray
-    iterations: int
-    residual: float
-    converged: bool
-    params: GateParams
-
-    @property
-    def variance_h(self) -> float:
-        return float(self.C_h[0])
-
-    @property
-    def chaotic(self) -> bool:
-        """Whether the iteration ended on a nonzero (time-dependent) solution."""
-        return bool(self.C_h[0] > 1e-8)
-
-
-def solve_moment_equations(params: GateParams, *, d_tau: float = 0.1, tau_max: float = 50.0, damping: float = 0.5,
-                           tol: float = 1e-7, maxiter: int = 2000, C_h0: float = 1.0) -> MomentSolution:
+def solve_moment_equations(params: GateParams, *, dt: float = 0.1, tau_max: float = 50.0, damping: float = 0.5,
+                           tol: float = 1e-7, maxiter: int = 2000, C_h0: float = 1.0, input_std_h: float = 0.0,
+                           input_std_z: float = 0.0, input_std_r: float = 0.0) -> DMFTSolution:
     """Iterate the moment equations C22-C24 to a self-consistent, time-dependent (chaotic) solution.
 
-    Starts from ``C_h = C_h0 exp(-tau)`` so as to land on the nonzero branch (where it coexists with the
-    stable zero fixed point, as above alpha_r^dyn for g_h < 2, a large ``C_h0`` finds it); returns the
-    trivial solution (all zero) where none other is reached. The Gaussian averages use
-    :func:`gaussian_correlation`, accurate for gates of any sharpness. Biases beta_h are not supported
-    (zero-mean h assumed).
+    Returns a :class:`~gatetheory.dmft.solution.DMFTSolution` with ``method="moments"`` on
+    ``tau = 0, dt, ..., tau_max``. Starts from ``C_h = C_h0 exp(-tau)`` so as to land on the nonzero branch
+    (where it coexists with the stable zero fixed point, as above alpha_r^dyn for g_h < 2, a large ``C_h0``
+    finds it); returns the trivial solution (all zero) where none other is reached. The Gaussian averages
+    use :func:`gaussian_correlation`, accurate for gates of any sharpness. A bias beta_h and static inputs
+    are allowed: h keeps zero mean (its drive sums zero-mean couplings), and a static part of its drive
+    (``<phi>^2``, the input variances) passes the filters as the constant tail of the correlations.
     """
-    if params.beta_h != 0:
-        raise ParameterError(f"beta_h = {params.beta_h} is out of range; allowed: beta_h = 0 (zero-mean h assumed)")
-    d_tau, tau_max = check_positive("d_tau", d_tau), check_positive("tau_max", tau_max)
+    dt, tau_max = check_positive("dt", dt), check_positive("tau_max", tau_max)
     maxiter = check_int("maxiter", maxiter, 1)
+    s_h, s_z, s_r = (check_finite(n, v) ** 2 for n, v in (("input_std_h", input_std_h), ("input_std_z", input_std_z),
+                                                           ("input_std_r", input_std_r)))
     p = params
-    tau = d_tau * np.arange(int(round(tau_max / d_tau)) + 1)
+    tau = dt * np.arange(int(round(tau_max / dt)) + 1)
     w_phi, w_r, w_z = pole_width("tanh", p.g_h), pole_width("sigmoid", p.alpha_r), pole_width("sigmoid", p.alpha_z)
 
     def phi(x):
-        return np.tanh(p.g_h * x)
+        return np.tanh(p.g_h * x + p.beta_h)
 
     def sr(x):
         return expit(p.alpha_r * x + p.beta_r)
@@ -225,26 +194,29 @@ def solve_moment_equations(params: GateParams, *, d_tau: float = 0.1, tau_max: f
     for it in range(1, maxiter + 1):
         C0 = max(C_h[0], 1e-14)
         C_phi = gaussian_correlation(phi, C0, C_h, width=w_phi)
-        C_z = _filter(C_phi, p.tau_z ** 2, d_tau)
-        C_r = _filter(C_phi, p.tau_r ** 2, d_tau)
+        C_z = _filter(C_phi + s_z, p.tau_z ** 2, dt)
+        C_r = _filter(C_phi + s_r, p.tau_r ** 2, dt)
         C_sr = gaussian_correlation(sr, max(C_r[0], 1e-14), C_r, width=w_r)
         a, b = p.alpha_z, p.beta_z
         C_inv = 1 + 2 * np.exp(-b + a * a * C_z[0] / 2) + np.exp(-2 * b + a * a * (C_z[0] + C_z))
-        new = _filter(C_phi * C_sr, C_inv, d_tau)
+        new = _filter(C_phi * C_sr + s_h, C_inv, dt)
         residual = float(np.abs(new - C_h).max() / max(new[0], 1e-14))
         C_h = (1 - damping) * C_h + damping * new
         if residual < tol or C_h[0] < 1e-12:
             break
     C0, Cr0, Cz0 = max(C_h[0], 1e-14), max(C_r[0], 1e-14), max(C_z[0], 1e-14)
-    C_dphi = gaussian_correlation(lambda x: np_phi_family(x, p.g_h, 0.0)[1], C0, C_h, width=w_phi)
+    C_dphi = gaussian_correlation(lambda x: np_phi_family(x, p.g_h, p.beta_h)[1], C0, C_h, width=w_phi)
     C_dsr = gaussian_correlation(lambda x: np_sigma_family(x, p.alpha_r, p.beta_r)[1], Cr0, C_r, width=w_r)
     C_sz = gaussian_correlation(lambda x: expit(p.alpha_z * x + p.beta_z), Cz0, C_z, width=w_z)
-    return MomentSolution(tau=tau, C_h=C_h, C_z=C_z, C_r=C_r, C_phi=C_phi, C_sigma_r=C_sr, C_inv_sigma_z=C_inv,
-                          C_dphi=C_dphi, C_dsigma_r=C_dsr, C_sigma_z=C_sz, iterations=it, residual=residual,
-                          converged=bool(residual < tol or C_h[0] < 1e-12), params=p,
-                          **({} if residual < tol or C_h[0] < 1e-12 else dict(
-                              status="not-converged", message=f"residual {residual:.3g} >= tol = {tol:g} after "
-                                                              f"maxiter = {maxiter} iterations; raise maxiter")))
+    converged = bool(residual < tol or C_h[0] < 1e-12)
+    return DMFTSolution(tau=tau, C_h=C_h, C_z=C_z, C_r=C_r, C_phi=C_phi, C_sigma_r=C_sr, C_inv_sigma_z=C_inv,
+                        C_dphi=C_dphi, C_dsigma_r=C_dsr, C_sigma_z=C_sz, iterations=it, residual=residual,
+                        converged=converged, params=p, method="moments",
+                        options=dict(dt=dt, tau_max=tau_max, damping=damping, tol=tol, maxiter=maxiter, C_h0=C_h0,
+                                     input_std_h=input_std_h, input_std_z=input_std_z, input_std_r=input_std_r),
+                        **({} if converged else dict(
+                            status="not-converged", message=f"residual {residual:.3g} >= tol = {tol:g} after "
+                                                            f"maxiter = {maxiter} iterations; raise maxiter")))
 
 
 @dataclass(frozen=True)

@@ -41,8 +41,7 @@ from scipy.special import expit, i0e, j0
 from ..params import GateParams, ParameterError
 from ..results import Result
 from ..symbolic import registry
-from .moments import MomentSolution
-from .solver import DMFTSolution
+from .solution import DMFTSolution
 
 __all__ = ["RMTLyapunov", "rmt_lyapunov", "rmt_correlations", "rainbow_moment_h"]
 
@@ -100,10 +99,10 @@ class RMTLyapunov(Result):
 def rmt_correlations(sol) -> tuple[np.ndarray, dict]:
     """``tau`` and the correlations C_A, C_Q, C_P (shape (m,)) of a DMFT solution at alpha_z = 0.
 
-    Both solution types carry the derivative correlations ``C_dphi`` and ``C_dsigma_r``.
+    Both methods' solutions carry the derivative correlations ``C_dphi`` and ``C_dsigma_r``.
     """
-    if not isinstance(sol, (MomentSolution, DMFTSolution)):
-        raise ParameterError(f"sol = {type(sol).__name__} is not supported; allowed: MomentSolution or DMFTSolution")
+    if not isinstance(sol, DMFTSolution):
+        raise ParameterError(f"sol = {type(sol).__name__} is not supported; allowed: DMFTSolution")
     p = sol.params
     if p.alpha_z != 0:
         raise ParameterError(f"alpha_z = {p.alpha_z} is out of range; allowed: alpha_z = 0 (constant update gate)")
@@ -191,7 +190,7 @@ def rmt_lyapunov(sol, *, t=None) -> RMTLyapunov:
 
     Parameters
     ----------
-    sol : MomentSolution or DMFTSolution
+    sol : DMFTSolution
         Stationary correlations on ``tau = 0 .. tau_max`` (at least 20 points), from
         :func:`~gatetheory.dmft.moments.solve_moment_equations` (noise-free; no bias) or
         :func:`~gatetheory.dmft.solve_dmft`.

@@ -59,6 +59,9 @@ class DMFTSolution(Result):
         sampler treats it as static beyond; it should be < 0.1, else raise ``t_window``).
     clipped : float
         Sampling: largest fraction of spectral weight the circulant-embedding sampler clipped.
+    options : dict
+        The solver's settings (``dt``, ``tau_max``, ...), so that the solution can be re-solved, e.g. at
+        half the step to estimate its discretisation error.
     """
 
     tau: np.ndarray
@@ -85,6 +88,7 @@ class DMFTSolution(Result):
     history_tau: list = field(default_factory=list, repr=False)
     tail_fraction: float | None = None
     clipped: float = 0.0
+    options: dict = field(default_factory=dict)
 
     derived = ("variance_h", "relaxation_time")
 
