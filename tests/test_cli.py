@@ -60,7 +60,8 @@ def one_line(err: str) -> str:
     (["critical", "fp-bifurcation"], "the following arguments are required: --g-h"),
     (["phase-diagram", "--points", "2"], "allowed: an integer >= 3"),
     (["dmft-rmt", "--alpha-z", "1"], "allowed: 0 (App. F assumes a constant update gate)"),
-    (["dmft", "--tau-max", "150"], "allowed: tau_max <= t_window / 2 = 100"),
+    (["dmft", "--method", "sampling", "--tau-max", "150"], "allowed: tau_max <= t_window / 2 = 100"),
+    (["dmft", "--n-paths", "100"], "does not apply to the moment route"),
     (["report", "--only", "no_such_figure"], "names no figure"),
     (["sweep", "/no/such/spec.toml"], "cannot be read"),
 ])
@@ -84,7 +85,7 @@ def test_bad_input_exits_2_with_one_line_naming_the_range(argv, words, capsys, t
                                                                        "--record-every = 0.3"),
     (["dmft", "--dt", "0.07"], "--tau-max = 50.0 is not a whole multiple of --dt = 0.07; allowed: a multiple "
                                "such as 49.98 or 50.05"),
-    (["dmft", "--t-burn", "10.05"], "--t-burn = 10.05 is not a whole multiple of --dt = 0.1"),
+    (["dmft", "--method", "sampling", "--t-burn", "10.05"], "--t-burn = 10.05 is not a whole multiple of --dt = 0.1"),
     (["dmft-rmt", "--dt", "0.3", "--tau-max", "40"], "--tau-max = 40.0 is not a whole multiple of --dt = 0.3"),
 ])
 def test_times_that_are_not_whole_multiples_are_refused_not_rounded(argv, words, capsys):
@@ -268,7 +269,7 @@ def test_closed_stdout_exits_quietly():
 def test_not_converged_prints_the_result_and_exits_1(capsys):
     """Two DMFT iterations cannot converge: the JSON (status "not-converged") is still printed, and the exit
     status and the one stderr line say the computation did not finish."""
-    code, out, err = run(["dmft", "--n-paths", "20", "--maxiter", "2", "--t-window", "40", "--tau-max", "20",
+    code, out, err = run(["dmft", "--method", "sampling", "--n-paths", "20", "--maxiter", "2", "--t-window", "40", "--tau-max", "20",
                           "--t-burn", "5", "--json", "--no-progress"], capsys)
     data = _strict(out)
     assert code == 1 and data["status"] == "not-converged" and data["converged"] is False
