@@ -14,7 +14,7 @@ from .output import emit, fmt
 __all__ = ["register", "add_solver_flags", "check_solver_flags"]
 
 
-SAMPLING_DEFAULTS = {"n_paths": 500, "n_replicas": 4, "t_window": 200.0, "t_burn": 50.0, "maxiter": 40}
+SAMPLING_DEFAULTS = {"n_paths": 500, "n_replicas": 8, "t_window": 200.0, "t_burn": 50.0, "maxiter": 40}
 MOMENTS_DEFAULTS = {"maxiter": 2000}
 
 
@@ -29,7 +29,7 @@ def add_solver_flags(p) -> None:
                    help="moments: noise-free moment equations, exact at alpha_z = 0; sampling: iterative sampling "
                         "with replica error bars; auto (default): moments where exact, else sampling")
     p.add_argument("--n-replicas", type=int_at_least(1), default=None,
-                   help="sampling: independent replicas, whose spread is the error bar (default 4)")
+                   help="sampling: independent replicas, whose spread is the error bar (default 8)")
     p.add_argument("--n-paths", type=int_at_least(10), default=None,
                    help="sampling: paths per replica and iteration (default 500)")
     add_run_flags(p, n=None, dt=0.1, seed_help="seed of the sampled paths")

@@ -204,7 +204,7 @@ def _chain(params, rng, *, dt, m, mf, n_burn, n_win, n_paths, damping, tol, maxi
 
 
 def solve_by_sampling(params: GateParams, *, dt: float = 0.1, tau_max: float = 50.0, t_window: float = 200.0,
-                      t_burn: float = 50.0, n_paths: int = 500, n_replicas: int = 4, damping: float = 0.5,
+                      t_burn: float = 50.0, n_paths: int = 500, n_replicas: int = 8, damping: float = 0.5,
                       tol: float = 0.02, maxiter: int = 40, n_average: int = 5, input_std_h: float = 0.0,
                       input_std_z: float = 0.0, input_std_r: float = 0.0, tau_fields: float | None = None,
                       min_iter: int = 0, init: str = "moments", init_tau: float = 1.0, seed=0,
@@ -227,7 +227,9 @@ def solve_by_sampling(params: GateParams, *, dt: float = 0.1, tau_max: float = 5
         Sample paths per replica and iteration.
     n_replicas : int
         Independent replicas (own seeds, same start), averaged; their spread is the error bar
-        (``C_h_error``, and that of every function of the solution). At least 2 for an error bar.
+        (``C_h_error``, and that of every function of the solution). At least 2 for an error bar; 8 by
+        default, since the error of the error with few replicas makes a tight spread likely by chance (with
+        4, two runs in ten had a spread a third of the true one; docs/dmft.md).
     damping : float in (0, 1]
         Weight of the new estimate in each update.
     tol : float
