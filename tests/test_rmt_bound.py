@@ -63,7 +63,7 @@ def test_transfer_matrix_moment_against_sampled_block_matrix():
 @pytest.fixture(scope="module")
 def vanilla():
     """Noise-free moment-equation solutions of the classical network at three gains."""
-    return {g: solve_moment_equations(GateParams(g_h=g, **VANILLA), d_tau=0.1, tau_max=40.0) for g in (1.5, 2.0, 3.0)}
+    return {g: solve_moment_equations(GateParams(g_h=g, **VANILLA), dt=0.1, tau_max=40.0) for g in (1.5, 2.0, 3.0)}
 
 
 @pytest.mark.parametrize("g", [1.5, 2.0, 3.0])
@@ -101,7 +101,7 @@ def test_gated_alpha_r_zero_is_rescaled_vanilla(vanilla):
     """With alpha_r = 0, beta_r = 0 the output gate is the constant 1/2, so the (h, r) estimate of a gated
     network at g_h = 3 must equal the vanilla one at g = 1.5 (h sector), although its P block differs.
     Tolerance 1e-3: two separate moment-equation iterations converged to 1e-7."""
-    gated = rmt_lyapunov(solve_moment_equations(GateParams(g_h=3.0, beta_z=30.0), d_tau=0.1, tau_max=40.0),
+    gated = rmt_lyapunov(solve_moment_equations(GateParams(g_h=3.0, beta_z=30.0), dt=0.1, tau_max=40.0),
                          t=[5.0, 50.0])
     van = rmt_lyapunov(vanilla[1.5], t=[5.0, 50.0])
     assert gated.lambda_inf == pytest.approx(van.lambda_inf, abs=1e-3)

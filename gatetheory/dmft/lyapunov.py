@@ -146,6 +146,11 @@ def dmft_lambda_max(sol: DMFTSolution, *, d_tau: float | None = None, tau_range:
     tau_range = float(sol.tau[-1]) if tau_range is None else check_positive("tau_range", tau_range)
     if tau_range > sol.tau[-1] + 1e-12:
         raise ParameterError(f"tau_range = {tau_range} is out of range; allowed: <= tau_max of the solution = {sol.tau[-1]}")
+    if sol.status == "failed":
+        nan = float("nan")
+        return DMFTLyapunov(lambda_max=nan, error=nan, approximate=sol.params.alpha_z != 0, ground_energy=nan,
+                            error_discretisation=nan, error_solution=nan, method=sol.method, status="failed",
+                            message=f"no lambda_max: the DMFT solution failed ({sol.message})")
     lam, E = _solve(sol, d_tau, tau_range)
     lam_fine, _ = _solve(sol, d_tau / 2, tau_range)
     lam_short, _ = _solve(sol, d_tau, 2 * tau_range / 3)

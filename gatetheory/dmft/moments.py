@@ -43,7 +43,7 @@ from ..numerics.gates import np_phi_family, np_sigma_family
 from ..numerics.gaussian import pole_width
 from ..params import GateParams, ParameterError, check_finite, check_int, check_positive
 from ..results import Result
-from .solution import DMFTSolution
+from .solution import DMFTSolution, implausibility
 
 __all__ = ["solve_moment_equations", "gaussian_correlation", "ChaosOnset", "chaos_onset_g_h",
            "feature_width"]
@@ -209,14 +209,16 @@ def solve_moment_equations(params: GateParams, *, dt: float = 0.1, tau_max: floa
     C_dsr = gaussian_correlation(lambda x: np_sigma_family(x, p.alpha_r, p.beta_r)[1], Cr0, C_r, width=w_r)
     C_sz = gaussian_correlation(lambda x: expit(p.alpha_z * x + p.beta_z), Cz0, C_z, width=w_z)
     converged = bool(residual < tol or C_h[0] < 1e-12)
+    why = implausibility(dict(C_h=C_h, C_phi=C_phi, C_sigma_r=C_sr, C_dphi=C_dphi), s_h)
+    status = ("failed", why) if why else (("ok", "") if converged else (
+        "not-converged", f"residual {residual:.3g} >= tol = {tol:g} after maxiter = {maxiter} iterations; "
+                         f"raise maxiter"))
     return DMFTSolution(tau=tau, C_h=C_h, C_z=C_z, C_r=C_r, C_phi=C_phi, C_sigma_r=C_sr, C_inv_sigma_z=C_inv,
                         C_dphi=C_dphi, C_dsigma_r=C_dsr, C_sigma_z=C_sz, iterations=it, residual=residual,
-                        converged=converged, params=p, method="moments",
+                        converged=converged and not why, params=p, method="moments",
                         options=dict(dt=dt, tau_max=tau_max, damping=damping, tol=tol, maxiter=maxiter, C_h0=C_h0,
                                      input_std_h=input_std_h, input_std_z=input_std_z, input_std_r=input_std_r),
-                        **({} if converged else dict(
-                            status="not-converged", message=f"residual {residual:.3g} >= tol = {tol:g} after "
-                                                            f"maxiter = {maxiter} iterations; raise maxiter")))
+                        status=status[0], message=status[1])
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ from .._progress import progress_bar
 from ..numerics.gates import np_phi_family, np_sigma_family
 from ..params import GateParams, ParameterError, check_finite, check_int, check_positive
 from .gaussian_process import autocorrelation, sample_stationary
-from .solution import DMFTSolution
+from .solution import DMFTSolution, implausibility
 
 __all__ = ["solve_by_sampling", "replica_error", "replica_mean", "jackknife"]
 
@@ -302,12 +302,14 @@ def solve_by_sampling(params: GateParams, *, dt: float = 0.1, tau_max: float = 5
                       f"which the fields treat as static: the window is short against the correlation time; "
                       f"raise t_window (now {t_window:g})", RuntimeWarning, stacklevel=2)
     bad = sum(not r.converged for r in reps)
+    why = implausibility(mean, s2[0])
+    status = ("failed", why) if why else (("ok", "") if converged else (
+        "not-converged", f"{bad} of {n_replicas} replicas kept residual >= tol = {tol:g} after maxiter = "
+                         f"{maxiter} iterations (largest {residual:.3g}); raise maxiter or n_paths"))
     return DMFTSolution(tau=reps[0].tau, **mean, method="sampling", params=params,
-                        iterations=sum(r.iterations for r in reps), residual=residual, converged=converged,
+                        iterations=sum(r.iterations for r in reps), residual=residual,
+                        converged=converged and not why,
                         C_h_error=replica_error([r.C_h for r in reps]), n_replicas=n_replicas, replicas=tuple(reps),
                         n_paths=n_paths, h_samples=np.concatenate([r.h_samples for r in reps]),
                         history=reps[0].history, history_tau=reps[0].history_tau, tail_fraction=tail,
-                        clipped=max(r.clipped for r in reps), options=options, status="ok" if converged else "not-converged",
-                        message="" if converged else (f"{bad} of {n_replicas} replicas kept residual >= tol = "
-                                                      f"{tol:g} after maxiter = {maxiter} iterations (largest "
-                                                      f"{residual:.3g}); raise maxiter or n_paths"))
+                        clipped=max(r.clipped for r in reps), options=options, status=status[0], message=status[1])

@@ -8,7 +8,7 @@ import numpy as np
 from ..params import GateParams
 from ..results import Result
 
-__all__ = ["DMFTSolution", "METHODS"]
+__all__ = ["DMFTSolution", "METHODS", "implausibility"]
 
 METHODS = ("moments", "sampling")
 
@@ -113,3 +113,20 @@ class DMFTSolution(Result):
     def chaotic(self) -> bool:
         """Whether the solution is nonzero (time-dependent), not the trivial fixed point."""
         return bool(self.C_h[0] > 1e-8)
+
+
+def implausibility(arrays: dict, input_var_h: float = 0.0) -> str:
+    """Why a computed state cannot be a DMFT solution, or "" when it can.
+
+    Every correlation must be finite, and ``0 <= C_h(0) <= 1 + s_h^2``: h is a running average of its drive
+    (``dh/dt = sigma_z (eta_h - h)`` with positive weights summing to 1), so its variance is at most
+    ``<eta_h^2> = C_phi(0) C_sigma_r(0) + s_h^2 <= 1 + s_h^2`` (a 10 % margin allows for sampling noise).
+    A solver that ends outside this reports status "failed", never ``converged = True``.
+    """
+    bad = [k for k, v in arrays.items() if not np.all(np.isfinite(v))]
+    if bad:
+        return f"{', '.join(bad)} not finite"
+    c0 = float(arrays["C_h"][0])
+    if not -1e-12 <= c0 <= 1.1 * (1.0 + input_var_h):
+        return f"C_h(0) = {c0:.3g} outside its bound [0, 1 + s_h^2 = {1 + input_var_h:g}]"
+    return ""

@@ -245,18 +245,29 @@ register(Measurement(
 
 # --- dmft (lazy) ------------------------------------------------------------------------------
 
-DMFT_OPTIONS = {"dt": Option(0.1, "positive"), "tau_max": Option(50.0, "positive"),
+DMFT_OPTIONS = {"method": Option("auto", "choice", ("auto", "moments", "sampling"),
+                                help="auto: moments where exact (alpha_z = 0), else sampling"),
+                "dt": Option(0.1, "positive"), "tau_max": Option(50.0, "positive"),
                 "t_window": Option(200.0, "positive"), "t_burn": Option(50.0, "nonneg"),
-                "n_paths": Option(500, "int"), "tol": Option(0.02, "positive"), "maxiter": Option(40, "int")}
-DMFT_OUTPUTS = {"C_h0": "f", "C_phi0": "f", "converged": "b", "residual": "f", "iterations": "i"}
+                "n_paths": Option(500, "int"), "n_replicas": Option(8, "int"), "tol": Option(0.02, "positive"),
+                "maxiter": Option(40, "int")}
+DMFT_SAMPLING_ONLY = ("t_window", "t_burn", "n_paths", "n_replicas", "tol", "maxiter")
+DMFT_OUTPUTS = {"method": "s", "C_h0": "f", "C_h0_error": "f", "C_phi0": "f", "converged": "b", "residual": "f",
+                "iterations": "i"}
 
 
 def dmft(params: GateParams, n, seed: int, opt: dict) -> dict:
-    """DMFT steady state by iterative sampling: ``C_h(0)`` (= Delta_h), ``C_phi(0)``, convergence."""
-    from ..dmft import solve_dmft
-    sol = solve_dmft(params, seed=_dynamics_rng(seed), **opt)
+    """DMFT steady state (solve_dmft): ``C_h(0)`` (= Delta_h) with its error (sampling), ``C_phi(0)``,
+    convergence. The sampling options reach only the sampling method; the moment route runs on its own
+    defaults (it has no sampling noise)."""
+    from ..dmft import resolve_method, solve_dmft
+    method = resolve_method(params, opt["method"])
+    kw = {k: v for k, v in opt.items() if k != "method" and (method == "sampling" or k not in DMFT_SAMPLING_ONLY)}
+    sol = solve_dmft(params, method=method, seed=_dynamics_rng(seed), **kw)
     d = sol.to_dict()
-    return {"C_h0": d["C_h"][0], "C_phi0": d["C_phi"][0], **_pick(sol, ("converged", "residual", "iterations"))}
+    err = d["C_h_error"][0] if d["C_h_error"] is not None else None
+    return {"method": sol.method, "C_h0": d["C_h"][0], "C_h0_error": err, "C_phi0": d["C_phi"][0],
+            **_pick(sol, ("converged", "residual", "iterations"))}
 
 
 def _check_dmft(opt: dict, n) -> None:
