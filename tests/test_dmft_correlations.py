@@ -10,15 +10,17 @@ from gatetheory.dmft import solve_dmft
 from gatetheory.validate.figures_correlations import simulated_autocorrelation
 
 SLOW_GATES = GateParams(g_h=5.0, alpha_z=5.0)
+# the sampler's mechanics from a chosen start, one chain, as these tests were measured
+ONE_CHAIN = dict(method="sampling", n_replicas=1, init="exp")
 
 
 def test_tau_fields_validation_and_returned_range():
     """The field lag range is checked; the returned functions keep the length tau_max / dt + 1."""
     with pytest.raises(ParameterError, match="tau_fields = 300"):
-        solve_dmft(GateParams(g_h=3.0), tau_max=50.0, t_window=200.0, tau_fields=300.0)
+        solve_dmft(GateParams(g_h=3.0), method="sampling", tau_max=50.0, t_window=200.0, tau_fields=300.0)
     with pytest.raises(ParameterError, match="min_iter"):
-        solve_dmft(GateParams(g_h=3.0), min_iter=-1)
-    sol = solve_dmft(GateParams(g_h=3.0), dt=0.1, tau_max=10.0, t_window=60.0, t_burn=10.0, n_paths=20,
+        solve_dmft(GateParams(g_h=3.0), method="sampling", min_iter=-1)
+    sol = solve_dmft(GateParams(g_h=3.0), method="sampling", n_replicas=1, dt=0.1, tau_max=10.0, t_window=60.0, t_burn=10.0, n_paths=20,
                      maxiter=2, n_average=1)
     for name in ("C_h", "C_phi", "C_z", "C_r", "C_sigma_r", "C_sigma_z", "C_dphi", "C_dsigma_r"):
         assert getattr(sol, name).shape == sol.tau.shape == (101,)
@@ -31,12 +33,12 @@ def test_tail_fraction_flags_short_window():
     report tail_fraction > 0.1. At alpha_z = 0 (C_h(20)/C_h(0) = 0.12 and C_h(50)/C_h(0) = -0.02 in
     simulations at N = 2000) fields estimated to lag 50 leave < 0.1: the connected C_phi(50) is at the
     0.01 level, the sampling noise of the estimate about 0.03 (200 paths, window 160, tau_c ~ 10)."""
-    slow_opts = dict(dt=0.2, tau_max=20.0, t_window=80.0, t_burn=20.0, tau_fields=20.0, n_paths=100, maxiter=8,
+    slow_opts = dict(ONE_CHAIN, dt=0.2, tau_max=20.0, t_window=80.0, t_burn=20.0, tau_fields=20.0, n_paths=100, maxiter=8,
                      n_average=1, damping=1.0)
     with pytest.warns(RuntimeWarning, match="raise t_window"):
         slow = solve_dmft(SLOW_GATES, init_tau=50.0, seed=1, **slow_opts)
     assert slow.tail_fraction > 0.1
-    fast_opts = dict(dt=0.2, tau_max=20.0, t_window=160.0, t_burn=30.0, tau_fields=50.0, n_paths=200, maxiter=10,
+    fast_opts = dict(ONE_CHAIN, dt=0.2, tau_max=20.0, t_window=160.0, t_burn=30.0, tau_fields=50.0, n_paths=200, maxiter=10,
                      n_average=1, init_tau=5.0)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -50,7 +52,7 @@ def test_iteration_creeps_from_both_sides():
     long one (init_tau = 300) it falls, and after them the two runs still bracket the fixed point.
     This is why the residual alone (which passes tol = 0.02 by iteration ~25) is no convergence test
     there. Noise of tau_int per iteration at 150 paths, window 400: about 5; the drifts are > 20."""
-    opts = dict(dt=0.2, tau_max=100.0, t_window=400.0, t_burn=50.0, n_paths=150, maxiter=15, min_iter=15,
+    opts = dict(ONE_CHAIN, dt=0.2, tau_max=100.0, t_window=400.0, t_burn=50.0, n_paths=150, maxiter=15, min_iter=15,
                 n_average=1, damping=1.0)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
@@ -71,7 +73,7 @@ def test_dmft_matches_simulation_at_alpha_z_5():
     a curve 0.037 away from the N = 2000 one), the finite-N slowing of the tail at N = 1000 (~0.015), and
     3 standard errors of the simulated mean over the 16 trajectories (the simulated curves themselves
     move by a few percent between BLAS thread counts, float32 chaos). About 3 minutes."""
-    sol = solve_dmft(SLOW_GATES, dt=0.1, tau_max=100.0, t_window=1000.0, t_burn=100.0, n_paths=600, damping=1.0,
+    sol = solve_dmft(SLOW_GATES, **ONE_CHAIN, dt=0.1, tau_max=100.0, t_window=1000.0, t_burn=100.0, n_paths=600, damping=1.0,
                      init_tau=60.0, min_iter=30, maxiter=40, n_average=6, seed=21)
     assert abs(sol.tail_fraction) < 0.1
     runs = []

@@ -76,7 +76,7 @@ def test_moment_route_matches_sampling_at_alpha_r_20(sharp_gate_moments):
     noise; measured differences ~1%)."""
     mom = sharp_gate_moments
     assert mom.converged and mom.chaotic
-    samp = solve_dmft(mom.params, seed=5, n_paths=300, dt=0.1, t_window=150.0, t_burn=30.0, tau_max=30.0,
+    samp = solve_dmft(mom.params, method="sampling", n_replicas=2, seed=5, n_paths=150, dt=0.1, t_window=150.0, t_burn=30.0, tau_max=30.0,
                       maxiter=25, n_average=3)
     assert mom.variance_h == pytest.approx(samp.variance_h, rel=0.06)
     assert mom.C_dsigma_r[0] == pytest.approx(samp.C_dsigma_r[0], rel=0.10)

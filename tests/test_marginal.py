@@ -15,7 +15,7 @@ from gatetheory.meanfield.stability import marginal_stability_g_h
 from gatetheory.network import Network, jacobian, simulate
 from gatetheory.validate.figures_marginal import leading_edges_along_trajectory
 
-TINY = dict(n_paths=60, dt=0.2, t_window=40.0, t_burn=10.0, tau_max=10.0, maxiter=3, n_average=1)
+TINY = dict(n_replicas=1, init="exp", n_paths=60, dt=0.2, t_window=40.0, t_burn=10.0, tau_max=10.0, maxiter=3, n_average=1)
 
 
 def _fake_solution(params, *, C_phi, C_dphi, C_z, C_sigma_r=0.25, C_dsigma_r=0.0):
@@ -126,7 +126,7 @@ def test_dmft_margin_sign_matches_simulated_pinching():
     """The DMFT margin of Eq. 8 (alpha_z = 30) is negative at g_h = 3 and positive at g_h = 8, and the
     simulation (N = 800, two seeds) pinches the h-block edge at 3 and not at 8 (> 2 decades difference, as
     in the default test)."""
-    opts = dict(n_paths=300, t_window=150.0, t_burn=30.0, tau_max=40.0, maxiter=25, n_average=3)
+    opts = dict(n_replicas=1, init="exp", n_paths=300, t_window=150.0, t_burn=30.0, tau_max=40.0, maxiter=25, n_average=3)
     m3 = marginal_stability_margin(solve_dmft(GateParams(g_h=3.0, alpha_z=30.0), seed=1, **opts))
     m8 = marginal_stability_margin(solve_dmft(GateParams(g_h=8.0, alpha_z=30.0), seed=2, **opts))
     assert m3 < 0 < m8

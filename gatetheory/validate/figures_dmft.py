@@ -21,7 +21,7 @@ from ..params import GateParams
 from ._plotting import _plt, _save
 from .comparison import FigureResult, claim, compare
 
-DMFT_FULL = dict(n_paths=1000, dt=0.1, t_window=300.0, t_burn=50.0, tau_max=60.0, maxiter=40, n_average=8)
+DMFT_FULL = dict(method="sampling", n_replicas=4, n_paths=250, dt=0.1, t_window=300.0, t_burn=50.0, tau_max=60.0, maxiter=40, n_average=8)
 
 # quick: the DMFT curves at a few points, simulations only where N = 400 is large enough: alpha_r = 20
 # (deficit 1-11%); not alpha_r = 0 (at g_h = 4 two N = 400 seeds gave 0.059 and 0.031 against 0.056)

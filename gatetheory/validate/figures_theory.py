@@ -84,11 +84,12 @@ def fig_phase_diagram(out, quick=True, bar=None) -> FigureResult:
     # region 5 from DMFT averages (docs/marginal.md): the margin of Eq. 8 on the time-dependent state
     if quick:
         scans = {0.0: (5.25, 6.75)}
-        opts = dict(n_paths=250, t_window=150.0, t_burn=30.0, tau_max=40.0, maxiter=25, n_average=3)
+        opts = dict(n_paths=250, t_window=150.0, t_burn=30.0, tau_max=40.0, maxiter=25, n_average=3, n_replicas=1,
+                    init="exp")
     else:
         scans = {0.0: (5.0, 5.6, 6.2, 6.8, 7.4), 1.0: (4.0, 4.5, 5.0, 5.5, 6.0), 2.0: (3.0, 3.5, 4.0, 4.5, 5.0),
                  4.0: (2.4, 2.8, 3.2, 3.6, 4.0)}
-        opts = {}
+        opts = dict(n_replicas=1, init="exp")  # the margin needs no error bar; one chain as measured
     points, edges = [], {}
     for a_r, gs in scans.items():
         try:
