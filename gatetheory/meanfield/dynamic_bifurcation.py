@@ -189,6 +189,18 @@ def _scan(E, C0s, a_lo=0.5, a_hi=3000.0):
     return best
 
 
+_NOT_FOUND = 1e300   # alpha*(C0) where no root was bracketed (no cap on alpha_r itself)
+
+
+def _low_end_estimate(g_h: float, g_low: float) -> tuple[float, float]:
+    """``(C0, alpha_r)`` from the leading large-alpha_r asymptotics (registry
+    ``dyn-bifurcation-lowest-gh-scaling``: ``C0 = d_1 / alpha_r``, ``g_h - g_low = e_1 / alpha_r``)."""
+    from ..symbolic import registry
+    d1, e1, _ = (float(v) for v in registry.get("dyn-bifurcation-lowest-gh-scaling").numpy())
+    a = e1 / max(g_h - g_low, 1e-300)
+    return d1 / a, a
+
+
 def _minimise(E, C0_lo, C0_hi, abr):
     state = {"abr": abr}
 
@@ -202,10 +214,10 @@ def _minimise(E, C0_lo, C0_hi, abr):
                 return a
             except ConvergenceError:
                 continue
-        return 1e6
+        return _NOT_FOUND
     r = minimize_scalar(astar, bounds=(math.log(C0_lo), math.log(C0_hi)), method="bounded",
                         options={"xatol": 1e-6})
-    if r.fun >= 1e6:
+    if r.fun >= _NOT_FOUND:
         raise ConvergenceError("alpha_r*(C0) not found in the bracket; widen the C0 bracket")
     return math.exp(r.x), float(r.fun), int(r.nfev)
 
@@ -232,9 +244,14 @@ def dyn_bifurcation(g_h: float, *, beta_r: float = 0.0, seed: tuple | None = Non
         except ConvergenceError:
             C0f = None
     if C0f is None:
-        best = _scan(E, np.geomspace(1e-3, 2.0, 12))
+        # the search follows the low-end asymptotics: C0 ~ d1/alpha_r -> 0 and alpha_r ~ e1/(g_h - g_low)
+        C0_est, a_est = _low_end_estimate(params.g_h, lo)
+        C0_min = min(1e-3, C0_est / 10)
+        a_hi = max(3000.0, 10 * a_est)
+        best = _scan(E, np.geomspace(C0_min, 2.0, 12 + int(math.ceil(math.log10(1e-3 / C0_min) * 4))), a_hi=a_hi)
         if best is None:
-            raise RangeError(f"g_h = {g_h!r}: no dynamical bifurcation found for alpha_r <= 3000")
+            raise RangeError(f"g_h = {g_h!r}: no dynamical bifurcation found for alpha_r <= {a_hi:.4g} "
+                             f"(C0 >= {C0_min:.3g})")
         C0, a, abr = best
         C0f, af, nfev = _minimise(E, C0 / 4, min(C0 * 4, 4.0), abr)
     digits = MAX_DIGITS
