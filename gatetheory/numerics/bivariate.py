@@ -145,6 +145,9 @@ def _direct64(f, g, x, w, rho, level):
 
 def _float64(f, g, rho, width, tol, max_terms):
     n_terms, level = resolution(feature_width(f, g) if width is None else width, 16.0, max_terms)
+    if n_terms * 2 * _L64 * 2 ** level > 2e8:   # the table would need > 1.6 GB
+        raise ParameterError(f"width = {width!r} is out of range for the float64 table; allowed: width >= "
+                             f"{2 * _L64 * 5 * n_terms / 2e8:.3g} standard deviations")
     x, w, M = _hermite_table(n_terms, level)
     fx, gx = f(x), g(x)
     a, b = M @ fx, M @ gx
