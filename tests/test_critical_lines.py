@@ -252,3 +252,20 @@ def test_dyn_line_above_fp_line_and_ranges():
     assert dyn_bifurcation_range()[0] > fp_bifurcation_range()[0]
     with pytest.raises(RangeError, match=r"g_h = 1.5.*allowed"):
         dyn_bifurcation(1.5)
+
+
+@pytest.mark.slow
+def test_dyn_bifurcation_low_end_follows_asymptotics():
+    """Near the low end (g_h = 1.636, sqrt(8/3) + 3e-3) the true C0 lies below the old grid's 1e-3.
+    Oracles: the energy touches zero there (E < 0 on a C0 grid 2 % below alpha_r^dyn, E > 0
+    somewhere 2 % above, a direct scan), and the leading asymptotics C0 = d1/alpha_r (registry)
+    hold within 40 % (the next order is O(alpha_r^-1/2) ~ 3 % per unit coefficient)."""
+    from gatetheory.symbolic import registry
+    c = dyn_bifurcation(1.636)
+    assert c.digits >= 6 and c.Delta_h < 1e-3
+    d1 = float(registry.get("dyn-bifurcation-lowest-gh-scaling").numpy()[0])
+    assert abs(c.Delta_h * c.value / d1 - 1) < 0.4
+    E = _Energy(1.636, 0.0, Resolution())
+    grid = np.geomspace(c.Delta_h / 3, c.Delta_h * 3, 9)
+    assert max(E(C0, c.value * 0.98) for C0 in grid) < 0
+    assert max(E(C0, c.value * 1.02) for C0 in grid) > 0

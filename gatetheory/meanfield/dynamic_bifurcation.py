@@ -36,6 +36,7 @@ import numpy as np
 from scipy.optimize import minimize_scalar
 from scipy.special import expit
 
+from ..numerics.bivariate import bivariate_average
 from ..numerics.gaussian import _cut, _INV_SQRT_2PI, pole_width
 from ..numerics.roots import ConvergenceError, refine_bracketed, trusted_digits
 from ..params import GateParams, ParameterError
@@ -116,15 +117,23 @@ def _phi_corr(g_h, C0, res):
     return q, omq, w, A, A0
 
 
+_LAM_MAX = 200.0   # float64 Hermite table ~ 4096 x 8 lam nodes
+
+
 def _gate_corr(alpha_r, beta_r, A, A0, res):
-    """C_sigma at covariances A (array) with variance A0, as a correlation."""
+    """C_sigma at covariances A (array) with variance A0, by the bivariate primitive
+    (:func:`gatetheory.numerics.bivariate.bivariate_average`: Mehler series, direct rule near rho = 1;
+    sharp gates resolved whatever alpha_r, unlike a fixed nested rule, which was off by 0.04 at
+    alpha_r ~ 1200)."""
     rho = np.clip(A / A0, 0.0, 1.0)
-    omr = np.clip((A0 - A) / A0, 0.0, 1.0)
     a, b = float(alpha_r), float(beta_r)
     if a == 0:
         return np.full_like(A, expit(b) ** 2)
-    f = lambda y: expit(a * y + b)  # noqa: E731
-    return correlation_2d(f, A0, rho, omr, center=-b / a, width=pole_width("sigmoid", a), level=res.level)
+    lam = a * math.sqrt(A0)   # gate gain on the standardised r
+    if lam > _LAM_MAX:        # beyond the primitive's float64 table (the coarse scan visits such alpha_r)
+        return correlation_2d(lambda y: expit(a * y + b), A0, rho, np.clip((A0 - A) / A0, 0.0, 1.0),
+                              center=-b / a, width=pole_width("sigmoid", a), level=res.level)
+    return bivariate_average(lambda u: expit(lam * u + b), rho, width=math.pi / lam).value
 
 
 class _Energy:
@@ -189,6 +198,18 @@ def _scan(E, C0s, a_lo=0.5, a_hi=3000.0):
     return best
 
 
+_NOT_FOUND = 1e300   # alpha*(C0) where no root was bracketed (no cap on alpha_r itself)
+
+
+def _low_end_estimate(g_h: float, g_low: float) -> tuple[float, float]:
+    """``(C0, alpha_r)`` from the leading large-alpha_r asymptotics (registry
+    ``dyn-bifurcation-lowest-gh-scaling``: ``C0 = d_1 / alpha_r``, ``g_h - g_low = e_1 / alpha_r``)."""
+    from ..symbolic import registry
+    d1, e1, _ = (float(v) for v in registry.get("dyn-bifurcation-lowest-gh-scaling").numpy())
+    a = e1 / max(g_h - g_low, 1e-300)
+    return d1 / a, a
+
+
 def _minimise(E, C0_lo, C0_hi, abr):
     state = {"abr": abr}
 
@@ -202,10 +223,10 @@ def _minimise(E, C0_lo, C0_hi, abr):
                 return a
             except ConvergenceError:
                 continue
-        return 1e6
+        return _NOT_FOUND
     r = minimize_scalar(astar, bounds=(math.log(C0_lo), math.log(C0_hi)), method="bounded",
                         options={"xatol": 1e-6})
-    if r.fun >= 1e6:
+    if r.fun >= _NOT_FOUND:
         raise ConvergenceError("alpha_r*(C0) not found in the bracket; widen the C0 bracket")
     return math.exp(r.x), float(r.fun), int(r.nfev)
 
@@ -232,9 +253,14 @@ def dyn_bifurcation(g_h: float, *, beta_r: float = 0.0, seed: tuple | None = Non
         except ConvergenceError:
             C0f = None
     if C0f is None:
-        best = _scan(E, np.geomspace(1e-3, 2.0, 12))
+        # the search follows the low-end asymptotics: C0 ~ d1/alpha_r -> 0 and alpha_r ~ e1/(g_h - g_low)
+        C0_est, a_est = _low_end_estimate(params.g_h, lo)
+        C0_min = min(1e-3, C0_est / 10)
+        a_hi = max(3000.0, 10 * a_est)
+        best = _scan(E, np.geomspace(C0_min, 2.0, 12 + int(math.ceil(math.log10(1e-3 / C0_min) * 4))), a_hi=a_hi)
         if best is None:
-            raise RangeError(f"g_h = {g_h!r}: no dynamical bifurcation found for alpha_r <= 3000")
+            raise RangeError(f"g_h = {g_h!r}: no dynamical bifurcation found for alpha_r <= {a_hi:.4g} "
+                             f"(C0 >= {C0_min:.3g})")
         C0, a, abr = best
         C0f, af, nfev = _minimise(E, C0 / 4, min(C0 * 4, 4.0), abr)
     digits = MAX_DIGITS
