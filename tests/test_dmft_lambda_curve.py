@@ -7,7 +7,8 @@ from scipy.special import expit
 from gatetheory import GateParams, ParameterError
 from gatetheory.dmft import solve_dmft
 from gatetheory.dmft.lyapunov import dmft_lambda_max
-from gatetheory.dmft.moments import chaos_onset_g_h, gaussian_correlation, solve_moment_equations
+from gatetheory.dmft.moments import chaos_onset_g_h, solve_moment_equations
+from gatetheory.numerics.bivariate import gaussian_correlation
 from gatetheory.meanfield.dynamic_bifurcation import correlation_2d
 from gatetheory.numerics.gates import np_sigma_family
 from gatetheory.numerics.gaussian import gaussian_average, pole_width

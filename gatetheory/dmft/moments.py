@@ -18,7 +18,7 @@ The equations are solved on ``tau in [0, tau_max]`` with ``C'(0) = 0`` (even fun
 ``C' = 0`` at tau_max, each as a tridiagonal linear problem, and iterated with damping. No
 sampling: the result is noise-free, the ``"moments"`` method of :func:`gatetheory.dmft.solve_dmft`.
 
-Gaussian averages (:func:`gaussian_correlation`): for sharp gates (``sigma_r'`` is a spike of width
+Gaussian averages (:func:`gatetheory.numerics.bivariate.gaussian_correlation`, the one bivariate primitive): for sharp gates (``sigma_r'`` is a spike of width
 ``1/alpha_r``) a fixed Gauss-Hermite product rule fails (48 nodes gave ``C_sigma_r'(0) = 0.30`` instead
 of 2.0 at alpha_r = 20). The Mehler expansion ``<f(x) g(y)>_rho = sum_n rho^n a_n b_n`` needs only
 one-dimensional Hermite coefficients, computed once per call on a trapezoid grid that resolves the
@@ -33,120 +33,19 @@ stable zero fixed point (alpha_r above alpha_r^dyn, g_h < 2).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 import numpy as np
 from scipy.linalg import solve_banded
 from scipy.special import expit
 
+from ..numerics.bivariate import gaussian_correlation
 from ..numerics.gates import np_phi_family, np_sigma_family
 from ..numerics.gaussian import pole_width
 from ..params import GateParams, ParameterError, check_finite, check_int, check_positive
 from ..results import Result
 from .solution import DMFTSolution, implausibility
 
-__all__ = ["solve_moment_equations", "gaussian_correlation", "ChaosOnset", "chaos_onset_g_h",
-           "feature_width"]
-
-_L = 12.0          # half-width of the standardised x range: sqrt(phi(12)) ~ 1e-16
-_N_MIN, _N_MAX = 256, 4096
-
-
-@lru_cache(maxsize=4)
-def _hermite_table(n_terms: int, level: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Nodes x (step 2^-level on [-L, L]), Gaussian trapezoid weights and the matrix
-    ``M[n, j] = w_j He_n(x_j) / sqrt(n!)`` for n < n_terms, by the Hermite-function recursion
-    (``psi_n = He_n sqrt(phi) / sqrt(n!)``, bounded by 1, so no overflow at large n)."""
-    h = 2.0 ** (-level)
-    x = h * np.arange(-round(_L / h), round(_L / h) + 1)
-    sqrt_phi = np.exp(-0.25 * x * x) / (2 * np.pi) ** 0.25
-    M = np.empty((n_terms, x.size))
-    prev, cur = np.zeros_like(x), sqrt_phi
-    M[0] = cur
-    for n in range(1, n_terms):
-        prev, cur = cur, (x * cur - np.sqrt(n - 1) * prev) / np.sqrt(n)
-        M[n] = cur
-    M *= h * sqrt_phi
-    M.flags.writeable = False
-    w = h * sqrt_phi * sqrt_phi
-    return x, w, M
-
-
-def _resolution(width_std: float) -> tuple[int, int]:
-    """Terms and grid level for a function whose nearest complex singularity lies ``width_std`` (standard
-    deviations) from the real axis: normalised Hermite coefficients decay like
-    ``exp(-width_std sqrt(2 n))``, so ``n_terms ~ (14 / width_std)^2 / 2`` (capped at 4096; the Parseval
-    deficit decides where the series is still used); the trapezoid step resolves both the
-    singularity (error ~ exp(-2 pi width_std / h)) and the oscillation of He_n (wavelength 2 pi / sqrt(n))."""
-    d = min(float(width_std), 1.0)
-    n_terms = int(2 ** np.ceil(np.log2(np.clip(0.5 * (14.0 / d) ** 2, _N_MIN, _N_MAX))))
-    h = min(d / 5.0, 1.0 / np.sqrt(n_terms), 0.125)
-    return n_terms, int(np.ceil(-np.log2(h)))
-
-
-def _direct(f, g, x, w, rho, level):
-    """``<f(x) g(y)>`` for the few correlations close to +-1 by the conditional form
-    ``int f(x) phi(x) <g(rho x + sqrt(1 - rho^2) v)>_v dx`` (trapezoid in x and in v, v step resolving g)."""
-    out = np.empty(rho.size)
-    fx = w * f(x)
-    for i, r in enumerate(rho):
-        sd = np.sqrt(max(1.0 - r * r, 0.0))
-        if sd == 0.0:
-            out[i] = fx @ g(r * x)
-            continue
-        hv = min(0.25, 2.0 ** (-level) / sd)
-        v = hv * np.arange(-np.ceil(9.0 / hv), np.ceil(9.0 / hv) + 1)
-        wv = hv * np.exp(-0.5 * v * v) / np.sqrt(2 * np.pi)
-        out[i] = fx @ (g(r * x[:, None] + sd * v[None, :]) @ wv)
-    return out
-
-
-def feature_width(*fs, h: float = 2.0 ** -9) -> float:
-    """A conservative stand-in for the pole distance of functions of a standard normal variable, from
-    samples on [-L, L] with step h: ``0.5 * (max f - min f) / max |f'|`` (for ``tanh(g x)``, a logistic gate
-    and its derivative this is 0.3-0.6 times the true pole distance). Resolves features down to ~4 h."""
-    x = h * np.arange(-round(_L / h), round(_L / h) + 1)
-    d = np.inf
-    for f in fs:
-        v = np.asarray(f(x), dtype=float)
-        slope = np.abs(np.diff(v)).max() / h
-        if slope > 0:
-            d = min(d, 0.5 * (v.max() - v.min()) / slope)
-    return float(d)
-
-
-def gaussian_correlation(f, C0: float, C, g=None, *, width: float | None = None, tol: float = 1e-12) -> np.ndarray:
-    """``<f(x1) g(x2)>`` for zero-mean Gaussians of variance C0 and covariance C (array), vectorised over C.
-
-    Mehler expansion in standardised variables, ``<f g>_rho = sum_n rho^n a_n b_n``, with
-    ``a_n = <f(sqrt(C0) u) He_n(u)> / sqrt(n!)`` from a trapezoid rule on a grid fine enough for
-    gates of any sharpness. ``width`` is the distance of the nearest complex singularity of f and g
-    from the real axis, in units of x (:func:`gatetheory.numerics.gaussian.pole_width`: ``pi/(2 g)``
-    for ``tanh(g x)``, ``pi/alpha`` for a logistic gate and its derivative); None estimates it from
-    samples (:func:`feature_width`), at some cost in speed. By Cauchy-Schwarz the
-    truncation error after n terms is at most ``|rho|^(n+1) sqrt(D_f D_g)``, with ``D_f = <f^2> -
-    sum a_n^2`` the Parseval deficit; where that exceeds ``tol sqrt(<f^2><g^2>)`` (rho close to +-1)
-    the direct conditional two-dimensional rule is used instead (:func:`_direct`).
-    """
-    g = f if g is None else g
-    C = np.asarray(C, dtype=float)
-    C0 = float(C0)
-    if C0 <= 0:
-        return np.full(C.shape, float(np.asarray(f(np.zeros(1)))[0] * np.asarray(g(np.zeros(1)))[0]))
-    s = np.sqrt(C0)
-    rho = np.clip(C.ravel() / C0, -1.0, 1.0)
-    fs, gs = (lambda u: f(s * u)), (lambda u: g(s * u))
-    n_terms, level = _resolution(feature_width(fs, gs) if width is None else width / s)
-    x, w, M = _hermite_table(n_terms, level)
-    fx, gx = fs(x), gs(x)
-    a, b = M @ fx, M @ gx
-    f2, g2 = w @ (fx * fx), w @ (gx * gx)
-    deficit = np.sqrt(max(f2 - a @ a, 0.0) * max(g2 - b @ b, 0.0))
-    near = np.abs(rho) ** (n_terms + 1) * deficit > tol * np.sqrt(f2 * g2)
-    out = np.polynomial.polynomial.polyval(np.where(near, 0.0, rho), a * b)
-    if near.any():
-        out[near] = _direct(fs, gs, x, w, rho[near], level)
-    return out.reshape(C.shape)
+__all__ = ["solve_moment_equations", "ChaosOnset", "chaos_onset_g_h"]
 
 
 def _filter(rhs: np.ndarray, coeff: np.ndarray | float, d_tau: float) -> np.ndarray:
