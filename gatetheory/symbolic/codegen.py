@@ -69,12 +69,33 @@ def _symbols_for(expr, args):
     return [by_name.get(a, sp.Symbol(a)) for a in args]
 
 
+_expit = sp.Function("expit")
+
+
+def _overflow_free(expr):
+    """``(1 + exp(a))**(-k)`` as ``expit(-a)**k`` (k > 0): the logistic form overflows in float64 once
+    ``a > 709`` (inf, then inf * 0 = NaN downstream), ``scipy.special.expit`` never does."""
+    def is_logistic(e):
+        if not (e.is_Pow and e.exp.is_number and e.exp.is_negative and e.base.is_Add):
+            return False
+        rest = e.base - 1
+        return isinstance(rest, sp.exp)
+
+    def rewrite(e):
+        return _expit(-(e.base - 1).args[0]) ** (-e.exp)
+
+    return expr.replace(is_logistic, rewrite)
+
+
 def _function_source(expr, args, module: str, fname: str) -> str | None:
     """Source of a lambdified function, renamed; None where the printer cannot print it."""
     syms = _symbols_for(expr, args)
+    if module == "numpy":
+        expr = _overflow_free(expr)
     target = tuple(expr) if isinstance(expr, sp.Tuple) else expr
     printer_cls = SciPyPrinter if module == "numpy" else MpmathPrinter  # SciPy for erfinv and friends
-    extra = {"erfinv": "scipy.special.erfinv" if module == "numpy" else "mpmath.erfinv"}  # not in SymPy's tables
+    extra = {"erfinv": "scipy.special.erfinv" if module == "numpy" else "mpmath.erfinv",  # not in SymPy's tables
+             "expit": "scipy.special.expit"}
     printer = printer_cls({"fully_qualified_modules": True, "inline": True, "allow_unknown_functions": False,
                            "user_functions": extra})
     # CSE would hoist an integrand out of the lambda of mpmath.quad (its bound variable escapes).

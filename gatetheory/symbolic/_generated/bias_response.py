@@ -17,7 +17,7 @@ def bias_linear_response__numpy(epsilon, beta_h, alpha_r, beta_r):
     x1 = alpha_r**2
     x2 = 2*beta_r
     x3 = -x0*x1 - 4*x0 + 2*x1 - 2*numpy.exp(x2) - 2
-    return (-epsilon - numpy.sqrt(-beta_h**2*x3*numpy.exp(-x2) + epsilon**2))*numpy.exp(3*beta_r)/(x3*(x0 + 1))
+    return (-epsilon - numpy.sqrt(-beta_h**2*x3*numpy.exp(-x2) + epsilon**2))*scipy.special.expit(-beta_r)*numpy.exp(3*beta_r)/x3
 
 def bias_linear_response__mpmath(epsilon, beta_h, alpha_r, beta_r):
     x0 = mpmath.exp(beta_r)
@@ -42,7 +42,7 @@ def bias_linear_response_slope__numpy(alpha_r, beta_r):
     x0 = numpy.exp(2*beta_r)
     x1 = numpy.exp(beta_r)
     x2 = alpha_r**2
-    return x0/((x1 + 1)*numpy.sqrt(2*x0 + x1*x2 + 4*x1 - 2*x2 + 2))
+    return x0*scipy.special.expit(-beta_r)/numpy.sqrt(2*x0 + x1*x2 + 4*x1 - 2*x2 + 2)
 
 def bias_linear_response_slope__mpmath(alpha_r, beta_r):
     x0 = mpmath.exp(2*beta_r)

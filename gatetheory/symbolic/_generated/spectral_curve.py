@@ -45,11 +45,11 @@ def spectral_curve__mpmath(lambda_re, lambda_im, avg_A, avg_dphi2, avg_sigma_r2,
     return avg_A*avg_dphi2*(avg_dsigma_r2*avg_phi2/(lambda_im**2*tau_r**2 + (lambda_re*tau_r + 1)**2) + avg_sigma_r2) - 1
 
 def spectral_curve_integrands__numpy(x, lambda_re, lambda_im, Delta_h, Delta_z, Delta_r, g_h, beta_h, alpha_z, beta_z, alpha_r, beta_r):
-    x0 = numpy.exp(-numpy.sqrt(Delta_z)*alpha_z*x - beta_z) + 1
+    x0 = scipy.special.expit(numpy.sqrt(Delta_z)*alpha_z*x + beta_z)
     x1 = numpy.tanh(numpy.sqrt(Delta_h)*g_h*x + beta_h)**2
     x2 = numpy.sqrt(Delta_r)*alpha_r*x + beta_r
-    x3 = (1 + numpy.exp(-x2))**(-2.0)
-    return (1/(x0**2*(lambda_im**2 + (lambda_re + x0**(-1.0))**2)), g_h**2*(1 - x1)**2, x3, x1, alpha_r**2*x3/(numpy.exp(x2) + 1)**2,)
+    x3 = scipy.special.expit(x2)**2
+    return (x0**2/(lambda_im**2 + (lambda_re + x0)**2), g_h**2*(1 - x1)**2, x3, x1, alpha_r**2*x3*scipy.special.expit(-x2)**2,)
 
 def spectral_curve_integrands__mpmath(x, lambda_re, lambda_im, Delta_h, Delta_z, Delta_r, g_h, beta_h, alpha_z, beta_z, alpha_r, beta_r):
     x0 = mpmath.exp(-mpmath.sqrt(Delta_z)*alpha_z*x - beta_z) + 1
@@ -59,7 +59,7 @@ def spectral_curve_integrands__mpmath(x, lambda_re, lambda_im, Delta_h, Delta_z,
     return (1/(x0**2*(lambda_im**2 + (lambda_re + 1/x0)**2)), g_h**2*(1 - x1)**2, x3, x1, alpha_r**2*x3/(mpmath.exp(x2) + 1)**2,)
 
 def zero_fp_stability__numpy(g_h, beta_r):
-    return g_h/(1 + numpy.exp(-beta_r))
+    return g_h*scipy.special.expit(beta_r)
 
 def zero_fp_stability__mpmath(g_h, beta_r):
     return g_h/(1 + mpmath.exp(-beta_r))
