@@ -20,7 +20,7 @@ def dphi__mpmath(x, g_h, beta_h):
 
 def dsigma__numpy(x, alpha, beta):
     x0 = alpha*x + beta
-    return alpha/((1 + numpy.exp(-x0))*(numpy.exp(x0) + 1))
+    return alpha*scipy.special.expit(-x0)*scipy.special.expit(x0)
 
 def dsigma__mpmath(x, alpha, beta):
     x0 = alpha*x + beta
@@ -33,7 +33,7 @@ def phi__mpmath(x, g_h, beta_h):
     return mpmath.tanh(beta_h + g_h*x)
 
 def sigma__numpy(x, alpha, beta):
-    return (numpy.exp(-alpha*x - beta) + 1)**(-1.0)
+    return scipy.special.expit(alpha*x + beta)
 
 def sigma__mpmath(x, alpha, beta):
     return 1/(mpmath.exp(-alpha*x - beta) + 1)

@@ -14,14 +14,14 @@ HASH = 'f7ae13d9c843f0ab16eda8d27b5011bb443cda615a0f5f6339a1c6ab9fe8e4f7'
 
 def jacobian_blocks__numpy(h, z, r, b, g_h, beta_h, alpha_z, beta_z, alpha_r, beta_r, tau_z, tau_r):
     x0 = alpha_z*z + beta_z
-    x1 = (1 + numpy.exp(-x0))**(-1.0)
+    x1 = scipy.special.expit(x0)
     x2 = alpha_r*r + beta_r
-    x3 = (1 + numpy.exp(-x2))**(-1.0)
+    x3 = scipy.special.expit(x2)
     x4 = numpy.tanh(beta_h + g_h*h)
     x5 = g_h*(1 - x4**2)
     x6 = tau_z**(-1.0)
     x7 = tau_r**(-1.0)
-    return (-x1, x1, x3*x5, alpha_z*b*x1/(numpy.exp(x0) + 1), x1, alpha_r*x3*x4/(numpy.exp(x2) + 1), x5*x6, -x6, x5*x7, -x7,)
+    return (-x1, x1, x3*x5, alpha_z*b*x1*scipy.special.expit(-x0), x1, alpha_r*x3*x4*scipy.special.expit(-x2), x5*x6, -x6, x5*x7, -x7,)
 
 def jacobian_blocks__mpmath(h, z, r, b, g_h, beta_h, alpha_z, beta_z, alpha_r, beta_r, tau_z, tau_r):
     x0 = alpha_z*z + beta_z

@@ -13,7 +13,7 @@ SYMPY_VERSION = '1.14.0'
 HASH = 'd4d4b3fe896542b94d76cbf3165734899e73a86c0ddc52d6c04d637b77f2c681'
 
 def fp_residual__numpy(Delta_h, Delta_r, g_h, beta_h, alpha_r, beta_r, s_h2, s_r2):
-    return (Delta_h - s_h2 - scipy.integrate.quad(lambda t_: (1/2)*numpy.sqrt(2)*numpy.exp(-1/2*t_**2)/(numpy.sqrt(scipy.constants.pi)*(numpy.exp(-numpy.sqrt(Delta_r)*alpha_r*t_ - beta_r) + 1)**2), -numpy.inf, numpy.inf)[0]*scipy.integrate.quad(lambda t_: (1/2)*numpy.sqrt(2)*numpy.exp(-1/2*t_**2)*numpy.tanh(numpy.sqrt(Delta_h)*g_h*t_ + beta_h)**2/numpy.sqrt(scipy.constants.pi), -numpy.inf, numpy.inf)[0], Delta_r - s_r2 - scipy.integrate.quad(lambda t_: (1/2)*numpy.sqrt(2)*numpy.exp(-1/2*t_**2)*numpy.tanh(numpy.sqrt(Delta_h)*g_h*t_ + beta_h)**2/numpy.sqrt(scipy.constants.pi), -numpy.inf, numpy.inf)[0],)
+    return (Delta_h - s_h2 - scipy.integrate.quad(lambda t_: (1/2)*numpy.sqrt(2)*numpy.exp(-1/2*t_**2)*numpy.tanh(numpy.sqrt(Delta_h)*g_h*t_ + beta_h)**2/numpy.sqrt(scipy.constants.pi), -numpy.inf, numpy.inf)[0]*scipy.integrate.quad(lambda t_: (1/2)*numpy.sqrt(2)*numpy.exp(-1/2*t_**2)*scipy.special.expit(numpy.sqrt(Delta_r)*alpha_r*t_ + beta_r)**2/numpy.sqrt(scipy.constants.pi), -numpy.inf, numpy.inf)[0], Delta_r - s_r2 - scipy.integrate.quad(lambda t_: (1/2)*numpy.sqrt(2)*numpy.exp(-1/2*t_**2)*numpy.tanh(numpy.sqrt(Delta_h)*g_h*t_ + beta_h)**2/numpy.sqrt(scipy.constants.pi), -numpy.inf, numpy.inf)[0],)
 
 def fp_residual__mpmath(Delta_h, Delta_r, g_h, beta_h, alpha_r, beta_r, s_h2, s_r2):
     return (Delta_h - s_h2 - mpmath.quad(lambda t_: (mpmath.mpf(1)/mpmath.mpf(2))*mpmath.sqrt(2)*mpmath.exp(-mpmath.mpf(1)/mpmath.mpf(2)*t_**2)/(mpmath.sqrt(mpmath.pi)*(mpmath.exp(-mpmath.sqrt(Delta_r)*alpha_r*t_ - beta_r) + 1)**2), (mpmath.ninf, mpmath.inf))*mpmath.quad(lambda t_: (mpmath.mpf(1)/mpmath.mpf(2))*mpmath.sqrt(2)*mpmath.exp(-mpmath.mpf(1)/mpmath.mpf(2)*t_**2)*mpmath.tanh(mpmath.sqrt(Delta_h)*g_h*t_ + beta_h)**2/mpmath.sqrt(mpmath.pi), (mpmath.ninf, mpmath.inf)), Delta_r - s_r2 - mpmath.quad(lambda t_: (mpmath.mpf(1)/mpmath.mpf(2))*mpmath.sqrt(2)*mpmath.exp(-mpmath.mpf(1)/mpmath.mpf(2)*t_**2)*mpmath.tanh(mpmath.sqrt(Delta_h)*g_h*t_ + beta_h)**2/mpmath.sqrt(mpmath.pi), (mpmath.ninf, mpmath.inf)),)
@@ -25,7 +25,7 @@ def fp_variance__mpmath(avg_phi2, avg_sigma_r2, s_h2, s_z2, s_r2):
     return (avg_phi2*avg_sigma_r2 + s_h2, avg_phi2 + s_z2, avg_phi2 + s_r2,)
 
 def fp_variance_integrands__numpy(x, Delta_h, Delta_r, g_h, beta_h, alpha_r, beta_r):
-    return (numpy.tanh(numpy.sqrt(Delta_h)*g_h*x + beta_h)**2, (numpy.exp(-numpy.sqrt(Delta_r)*alpha_r*x - beta_r) + 1)**(-2.0),)
+    return (numpy.tanh(numpy.sqrt(Delta_h)*g_h*x + beta_h)**2, scipy.special.expit(numpy.sqrt(Delta_r)*alpha_r*x + beta_r)**2,)
 
 def fp_variance_integrands__mpmath(x, Delta_h, Delta_r, g_h, beta_h, alpha_r, beta_r):
     return (mpmath.tanh(mpmath.sqrt(Delta_h)*g_h*x + beta_h)**2, (mpmath.exp(-mpmath.sqrt(Delta_r)*alpha_r*x - beta_r) + 1)**(-2),)
