@@ -60,19 +60,34 @@ slope_at_gc = sp.simplify(Delta_h.subs(eps, 0) / sp.Abs(beta_h))
 # threshold of a2 < 0 at beta_r = 0
 alpha_thr = [r for r in sp.solve(a2.subs(beta_r, 0), alpha_r) if r.is_positive][0]
 
+# Step 7: the same results written through s0 = sigma(beta_r) alone, so
+# that no exp(k beta_r) is formed (float64 overflows at beta_r ~ 240 although Delta_h stays finite):
+# sigma' = s0 (1 - s0), sigma'' = s0 (1 - s0)(1 - 2 s0), so a2 = (alpha_r^2 (1 - s0)(2 - 3 s0) - 2)/s0^2,
+# the numerator written 2 (alpha_r - 1)(alpha_r + 1) + alpha_r^2 s0 (3 s0 - 5) so that float64 forms its
+# constant without the 2 - 2 cancellation (it vanishes at alpha_r = 1, where s0 -> 0 leaves the s0 term).
+a2_sc = (2 * (alpha_r - 1) * (alpha_r + 1) + alpha_r**2 * s0 * (3 * s0 - 5)) / s0**2
+assert sp.simplify((a2_sc - a2).rewrite(sp.exp)) == 0
+s_ = sp.Symbol("s_0", positive=True)
+root_s = [r for r in sp.solve(a2n * D**2 + 2 * s_ * eps * D + s_**2 * beta_h**2, D)
+          if sp.simplify(r.subs({eps: 0, beta_h: 1, s_: sp.Rational(1, 2), a2n: -1})) > 0][0]
+assert sp.simplify(root_s.subs(s_, s0) - Delta_h) == 0
+Delta_h_sc = root_s.subs(s_, s0).subs(a2n, a2_sc)
+slope_sc = (s_ / sp.sqrt(-a2n)).subs(s_, s0).subs(a2n, a2_sc)
+assert sp.simplify(slope_at_gc - s0 / sp.sqrt(-a2n)) == 0
+
 A_ARGS = ("alpha_r", "beta_r")
 RESULTS = {
     "bias-linear-response": dict(
-        expr=Delta_h.subs(a2n, a2), args=("epsilon", "beta_h", "alpha_r", "beta_r"),
+        expr=Delta_h_sc, args=("epsilon", "beta_h", "alpha_r", "beta_r"),
         assumptions=["leading-order fixed-point variance Delta_h near g_c = 1/sigma(beta_r), eps = g_h - g_c, "
                      "no inputs (seed Eqs. H2-H3, I17-I23)",
                      "(E1) Delta_h ~ eps ~ |beta_h| small (ansatz I18 with delta = 1)",
                      "valid while a2 < 0 (see bias-linear-response-a2); at beta_r = 0: alpha_r < %s" % alpha_thr]),
     "bias-linear-response-a2": dict(
-        expr=a2, args=A_ARGS,
+        expr=a2_sc, args=A_ARGS,
         assumptions=["coefficient of Delta_h^2 in a2 Delta_h^2 + 2 s0 eps Delta_h + s0^2 beta_h^2 = 0"]),
     "bias-linear-response-slope": dict(
-        expr=slope_at_gc.subs(a2n, a2), args=A_ARGS,
+        expr=slope_sc, args=A_ARGS,
         assumptions=["Delta_h/|beta_h| at g_h = g_c to leading order (a2 < 0)"]),
 }
 

@@ -64,7 +64,10 @@ u = sp.Symbol("u", real=True)
 dphi_u = sp.diff(phi(u), u)
 dsig_r_u = alpha_r / ((1 + sp.exp(-(alpha_r * u + beta_r))) * (1 + sp.exp(alpha_r * u + beta_r)))  # stable form
 assert sp.simplify((sp.diff(sigma_r(u), u) - dsig_r_u).rewrite(sp.exp)) == 0
-integrands = sp.Tuple(A_entry_sq.subs(sz, sigma_z(sp.sqrt(Delta_z) * x)),
+# At lambda = 0 the A entry is exactly 1 for every s_z > 0; the explicit branch keeps it 1 where
+# float64 rounds sigma_z to 0 (alpha_z sqrt(Delta_z) |x| > 745), which would otherwise give 0/0.
+A_entry_sq_safe = sp.Piecewise((1, sp.And(sp.Eq(lam_re, 0), sp.Eq(lam_im, 0))), (A_entry_sq, True))
+integrands = sp.Tuple(A_entry_sq_safe.subs(sz, sigma_z(sp.sqrt(Delta_z) * x)),
                       (dphi_u ** 2).subs(u, sp.sqrt(Delta_h) * x),
                       sigma_r(sp.sqrt(Delta_r) * x) ** 2,
                       phi(sp.sqrt(Delta_h) * x) ** 2,

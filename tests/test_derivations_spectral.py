@@ -183,6 +183,11 @@ def test_alpha_z_infinity_zero_modes_and_curve():
     integ = get("spectral-curve-integrands").numpy
     avgs = [W @ np.broadcast_to(v, X.shape) for v in integ(X, 0.0, 0.0, *D, *_gp(p))][1:]
     rest = ev[np.abs(ev) >= 1e-4]
-    val = get("alpha-z-inf-spectral-curve").numpy(rest.real, rest.imag, avg_sz, *avgs, p.tau_r)
-    print(f"alpha_z=1000: zero modes {frac_zero:.3f} vs {predicted:.3f}; outside {np.mean(val < 0):.4f}")
-    assert np.mean(val < 0) < 0.03
+    # the r modes of closed units sit at -1/tau_r, the pole of the curve function (+inf, inside): count
+    # them inside without evaluating 1/0 there
+    pole = np.abs(rest * p.tau_r + 1) < 1e-9
+    val = get("alpha-z-inf-spectral-curve").numpy(rest[~pole].real, rest[~pole].imag, avg_sz, *avgs, p.tau_r)
+    outside = np.sum(val < 0) / rest.size
+    print(f"alpha_z=1000: zero modes {frac_zero:.3f} vs {predicted:.3f}; at the pole {pole.sum()}; "
+          f"outside {outside:.4f}")
+    assert outside < 0.03

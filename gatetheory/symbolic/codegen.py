@@ -33,7 +33,7 @@ GENERATED = Path(__file__).resolve().parent / "_generated"
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DERIVATIONS = REPO_ROOT / "derivations"
 
-__all__ = ["load_results", "derivation_files", "expression_hash", "render_module", "generate", "render_docs", "main"]
+__all__ = ["load_results", "derivation_files", "expression_hash", "render_module", "generate", "render_docs", "main", "overflow_free", "expit"]
 
 
 def derivation_files(root: Path = DERIVATIONS) -> list[Path]:
@@ -69,29 +69,34 @@ def _symbols_for(expr, args):
     return [by_name.get(a, sp.Symbol(a)) for a in args]
 
 
-_expit = sp.Function("expit")
+class expit(sp.Function):
+    """The logistic 1/(1 + exp(-w)), printed as ``scipy.special.expit`` (no overflow at any finite w)."""
+    nargs = 1
 
 
-def _overflow_free(expr):
-    """``(1 + exp(a))**(-k)`` as ``expit(-a)**k`` (k > 0): the logistic form overflows in float64 once
-    ``a > 709`` (inf, then inf * 0 = NaN downstream), ``scipy.special.expit`` never does."""
+def _is_one_plus_exp(e) -> bool:
+    return e.is_Add and len(e.args) == 2 and sp.S.One in e.args and any(isinstance(a, sp.exp) for a in e.args)
+
+
+def overflow_free(expr):
+    """``expr`` with every ``(1 + exp(w))**(-k)`` (k > 0) written ``expit(-w)**k``: equal as functions,
+    but float64 never forms exp(w) > 1.8e308 on the way to a number in [0, 1] (inf * 0 = NaN otherwise).
+    For the NumPy callables only; mpmath has no overflow to avoid."""
     def is_logistic(e):
-        if not (e.is_Pow and e.exp.is_number and e.exp.is_negative and e.base.is_Add):
-            return False
-        rest = e.base - 1
-        return isinstance(rest, sp.exp)
+        return e.is_Pow and _is_one_plus_exp(e.base) and e.exp.is_negative
 
-    def rewrite(e):
-        return _expit(-(e.base - 1).args[0]) ** (-e.exp)
+    def to_expit(e):
+        w = next(a for a in e.base.args if isinstance(a, sp.exp)).args[0]
+        return expit(-w) ** (-e.exp)
 
-    return expr.replace(is_logistic, rewrite)
+    return expr.replace(is_logistic, to_expit)
 
 
 def _function_source(expr, args, module: str, fname: str) -> str | None:
     """Source of a lambdified function, renamed; None where the printer cannot print it."""
     syms = _symbols_for(expr, args)
     if module == "numpy":
-        expr = _overflow_free(expr)
+        expr = overflow_free(expr)
     target = tuple(expr) if isinstance(expr, sp.Tuple) else expr
     printer_cls = SciPyPrinter if module == "numpy" else MpmathPrinter  # SciPy for erfinv and friends
     extra = {"erfinv": "scipy.special.erfinv" if module == "numpy" else "mpmath.erfinv",  # not in SymPy's tables
@@ -108,7 +113,21 @@ def _function_source(expr, args, module: str, fname: str) -> str | None:
         return None
     if module == "numpy" and "Integral" in src:
         return None
-    return re.sub(r"def _lambdifygenerated\(", f"def {fname}(", src, count=1)
+    src = re.sub(r"def _lambdifygenerated\(", f"def {fname}(", src, count=1)
+    if module == "numpy" and expr.has(sp.Piecewise):
+        src = _guard_branches(src)
+    return src
+
+
+def _guard_branches(src: str) -> str:
+    """Wrap a NumPy body holding ``numpy.select`` in errstate: select evaluates every branch everywhere,
+    so a branch that is discarded at a point (e.g. 0/0 where an exact branch was chosen) warns there
+    although the returned value is exact. Only functions with a Piecewise get this."""
+    head, body = src.split("\n", 1)
+    body = "".join("    " + line if line.strip() else line for line in body.splitlines(keepends=True))
+    guard = ('    # numpy.select evaluates discarded branches too; their 0/0 is not in the result\n'
+             '    with numpy.errstate(divide="ignore", invalid="ignore"):\n')
+    return head + "\n" + guard + body
 
 
 def _ident(name: str) -> str:

@@ -2,7 +2,7 @@
 
 Source: derivations/spectral_curve.py
 SymPy version: 1.14.0
-Expression hash: ee85c5369bfe677e794ab706bba7a115d9c82a392e90a0e3ee1e475fadc4187b
+Expression hash: 04e53d6ec94a4cbf376eaf7dc43d00a636491b364e56ad72a517f67d2261696e
 """
 import mpmath
 import numpy
@@ -10,7 +10,7 @@ import scipy.special
 
 SOURCE = 'derivations/spectral_curve.py'
 SYMPY_VERSION = '1.14.0'
-HASH = 'ee85c5369bfe677e794ab706bba7a115d9c82a392e90a0e3ee1e475fadc4187b'
+HASH = '04e53d6ec94a4cbf376eaf7dc43d00a636491b364e56ad72a517f67d2261696e'
 
 def alpha_z_inf_disk_radius__numpy(avg_sigma_z, avg_dphi2, avg_sigma_r2, avg_phi2, avg_dsigma_r2):
     return numpy.sqrt(avg_dphi2)*numpy.sqrt(avg_sigma_z)*numpy.sqrt(avg_dsigma_r2*avg_phi2 + avg_sigma_r2)
@@ -45,18 +45,20 @@ def spectral_curve__mpmath(lambda_re, lambda_im, avg_A, avg_dphi2, avg_sigma_r2,
     return avg_A*avg_dphi2*(avg_dsigma_r2*avg_phi2/(lambda_im**2*tau_r**2 + (lambda_re*tau_r + 1)**2) + avg_sigma_r2) - 1
 
 def spectral_curve_integrands__numpy(x, lambda_re, lambda_im, Delta_h, Delta_z, Delta_r, g_h, beta_h, alpha_z, beta_z, alpha_r, beta_r):
-    x0 = scipy.special.expit(numpy.sqrt(Delta_z)*alpha_z*x + beta_z)
-    x1 = numpy.tanh(numpy.sqrt(Delta_h)*g_h*x + beta_h)**2
-    x2 = numpy.sqrt(Delta_r)*alpha_r*x + beta_r
-    x3 = scipy.special.expit(x2)**2
-    return (x0**2/(lambda_im**2 + (lambda_re + x0)**2), g_h**2*(1 - x1)**2, x3, x1, alpha_r**2*x3*scipy.special.expit(-x2)**2,)
+    # numpy.select evaluates discarded branches too; their 0/0 is not in the result
+    with numpy.errstate(divide="ignore", invalid="ignore"):
+        x0 = scipy.special.expit(numpy.sqrt(Delta_z)*alpha_z*x + beta_z)
+        x1 = numpy.tanh(numpy.sqrt(Delta_h)*g_h*x + beta_h)**2
+        x2 = numpy.sqrt(Delta_r)*alpha_r*x + beta_r
+        x3 = scipy.special.expit(x2)**2
+        return (numpy.select([numpy.logical_and.reduce((numpy.equal(lambda_im, 0),numpy.equal(lambda_re, 0))),True], [1,x0**2/(lambda_im**2 + (lambda_re + x0)**2)], default=numpy.nan), g_h**2*(1 - x1)**2, x3, x1, alpha_r**2*x3*scipy.special.expit(-x2)**2,)
 
 def spectral_curve_integrands__mpmath(x, lambda_re, lambda_im, Delta_h, Delta_z, Delta_r, g_h, beta_h, alpha_z, beta_z, alpha_r, beta_r):
     x0 = mpmath.exp(-mpmath.sqrt(Delta_z)*alpha_z*x - beta_z) + 1
     x1 = mpmath.tanh(mpmath.sqrt(Delta_h)*g_h*x + beta_h)**2
     x2 = mpmath.sqrt(Delta_r)*alpha_r*x + beta_r
     x3 = (1 + mpmath.exp(-x2))**(-2)
-    return (1/(x0**2*(lambda_im**2 + (lambda_re + 1/x0)**2)), g_h**2*(1 - x1)**2, x3, x1, alpha_r**2*x3/(mpmath.exp(x2) + 1)**2,)
+    return (((1) if (lambda_im == 0) and (lambda_re == 0) else (1/(x0**2*(lambda_im**2 + (lambda_re + 1/x0)**2)))), g_h**2*(1 - x1)**2, x3, x1, alpha_r**2*x3/(mpmath.exp(x2) + 1)**2,)
 
 def zero_fp_stability__numpy(g_h, beta_r):
     return g_h*scipy.special.expit(beta_r)
@@ -206,10 +208,12 @@ ENTRIES = {'alpha-z-inf-disk-radius': {'args': ('avg_sigma_z',
                                'assumptions': ['returns the integrands of (avg_A, avg_dphi2, avg_sigma_r2, '
                                                'avg_phi2, avg_dsigma_r2), each to be averaged against '
                                                'exp(-x^2/2)/sqrt(2 pi)'],
-                               'latex': '\\left( \\frac{1}{\\left(\\lambda_{im}^{2} + \\left(\\lambda_{re} + '
-                                        '\\frac{1}{e^{- \\sqrt{\\Delta_{z}} \\alpha_{z} x - \\beta_{z}} + '
-                                        '1}\\right)^{2}\\right) \\left(e^{- \\sqrt{\\Delta_{z}} \\alpha_{z} '
-                                        'x - \\beta_{z}} + 1\\right)^{2}}, \\  g_{h}^{2} \\left(1 - '
+                               'latex': '\\left( \\begin{cases} 1 & \\text{for}\\: \\lambda_{im} = 0 \\wedge '
+                                        '\\lambda_{re} = 0 \\\\\\frac{1}{\\left(\\lambda_{im}^{2} + '
+                                        '\\left(\\lambda_{re} + \\frac{1}{e^{- \\sqrt{\\Delta_{z}} '
+                                        '\\alpha_{z} x - \\beta_{z}} + 1}\\right)^{2}\\right) \\left(e^{- '
+                                        '\\sqrt{\\Delta_{z}} \\alpha_{z} x - \\beta_{z}} + 1\\right)^{2}} & '
+                                        '\\text{otherwise} \\end{cases}, \\  g_{h}^{2} \\left(1 - '
                                         '\\tanh^{2}{\\left(\\sqrt{\\Delta_{h}} g_{h} x + \\beta_{h} '
                                         '\\right)}\\right)^{2}, \\  \\frac{1}{\\left(e^{- '
                                         '\\sqrt{\\Delta_{r}} \\alpha_{r} x - \\beta_{r}} + 1\\right)^{2}}, '
@@ -220,8 +224,11 @@ ENTRIES = {'alpha-z-inf-disk-radius': {'args': ('avg_sigma_z',
                                         '1\\right)^{2}}\\right)',
                                'mpmath': 'spectral_curve_integrands__mpmath',
                                'numpy': 'spectral_curve_integrands__numpy',
-                               'srepr': "Tuple(Mul(Pow(Add(Pow(Symbol('lambda_im', real=True), Integer(2)), "
-                                        "Pow(Add(Symbol('lambda_re', real=True), "
+                               'srepr': 'Tuple(Piecewise(ExprCondPair(Integer(1), '
+                                        "And(Equality(Symbol('lambda_im', real=True), Integer(0)), "
+                                        "Equality(Symbol('lambda_re', real=True), Integer(0)))), "
+                                        "ExprCondPair(Mul(Pow(Add(Pow(Symbol('lambda_im', real=True), "
+                                        "Integer(2)), Pow(Add(Symbol('lambda_re', real=True), "
                                         "Pow(Add(exp(Add(Mul(Integer(-1), Pow(Symbol('Delta_z', "
                                         "nonnegative=True), Rational(1, 2)), Symbol('alpha_z', "
                                         "nonnegative=True), Symbol('x', real=True)), Mul(Integer(-1), "
@@ -230,8 +237,8 @@ ENTRIES = {'alpha-z-inf-disk-radius': {'args': ('avg_sigma_z',
                                         "Pow(Symbol('Delta_z', nonnegative=True), Rational(1, 2)), "
                                         "Symbol('alpha_z', nonnegative=True), Symbol('x', real=True)), "
                                         "Mul(Integer(-1), Symbol('beta_z', real=True)))), Integer(1)), "
-                                        "Integer(-2))), Mul(Pow(Symbol('g_h', positive=True), Integer(2)), "
-                                        'Pow(Add(Integer(1), Mul(Integer(-1), '
+                                        "Integer(-2))), true)), Mul(Pow(Symbol('g_h', positive=True), "
+                                        'Integer(2)), Pow(Add(Integer(1), Mul(Integer(-1), '
                                         "Pow(tanh(Add(Mul(Pow(Symbol('Delta_h', nonnegative=True), "
                                         "Rational(1, 2)), Symbol('g_h', positive=True), Symbol('x', "
                                         "real=True)), Symbol('beta_h', real=True))), Integer(2)))), "
