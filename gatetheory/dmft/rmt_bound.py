@@ -216,6 +216,9 @@ def rmt_lyapunov(sol, *, t=None) -> RMTLyapunov:
     if t.ndim != 1 or not np.all(np.isfinite(t)) or np.any(t <= 0):
         raise ParameterError(f"t = {t!r} is out of range; allowed: a 1-d array of finite times > 0")
     p = sol.params
+    if p.g_h == 0:  # all correlations vanish: the transfer matrix of F33 is 0 and its eigen-gap 0/0
+        raise ParameterError("g_h = 0 is out of range; allowed: g_h != 0 (at g_h = 0 the correlations "
+                             "vanish and the estimate is undefined)")
     s = float(expit(p.beta_z))
     main = _estimate(tau, corr, s, t, p.alpha_r)
     coarse = _estimate(tau[::2], {k: c[::2] for k, c in corr.items()}, s, t, p.alpha_r)

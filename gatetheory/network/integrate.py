@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .._progress import progress_bar
-from ..params import ParameterError, check_positive
+from ..params import ParameterError, check_finite, check_positive
 from ..results import Result
 from .model import Network
 
@@ -121,6 +121,8 @@ def simulate(net: Network, x0: np.ndarray, t: float, *, dt: float = 0.05, record
     """
     t = check_positive("t", t)
     dt = check_positive("dt", dt)
+    t0 = check_finite("t0", t0)
+    rtol, atol = check_positive("rtol", rtol), check_positive("atol", atol)
     x = np.array(x0, dtype=net.dtype, copy=True)
     if x.shape[-1] != net.dim or x.ndim not in (1, 2):
         raise ParameterError(f"x0 has shape {np.shape(x0)}; allowed: ({net.dim},) or (B, {net.dim})")
