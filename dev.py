@@ -3,6 +3,7 @@
 
     python3 dev.py run    # create .venv if missing, install, run the main job
     python3 dev.py test   # create .venv if missing, install with test extras, run the quick tests
+                          # (RuntimeWarnings are errors)
     python3 dev.py slow   # the long validations (marked `slow`)
 
 The virtual environment is (re)installed when pyproject.toml is newer than its stamp.
@@ -40,7 +41,8 @@ def main(argv: list[str]) -> int:
     if task == "run":
         return subprocess.call([py, "-m", "gatetheory", "report", "--quick", *rest], cwd=ROOT)
     if task == "test":
-        return subprocess.call([py, "-m", "pytest", "-q", *rest], cwd=ROOT)
+        # warnings of overflow or invalid values are errors: no silent NaN reaches a passing test
+        return subprocess.call([py, "-m", "pytest", "-q", "-W", "error::RuntimeWarning", *rest], cwd=ROOT)
     if task == "slow":
         return subprocess.call([py, "-m", "pytest", "-q", "-m", "slow", *rest], cwd=ROOT)
     sys.exit(f"unknown task {task!r}; use one of: run, test, slow")
