@@ -1,9 +1,9 @@
-"""Shared symbols and the model equations (seed Sec. II, Eqs. 1-2; THEORY.md section 1).
+"""Shared symbols and the model equations (seed Sec. II, Eqs. 1-2; docs/conventions.md section 1).
 
 Not a result itself: every derivation in this folder starts from the objects
 defined here, so that the model is typed exactly once.
 
-Conventions (THEORY.md section 1):
+Conventions (docs/conventions.md section 1):
 * gates ``sigma(x) = 1 / (1 + exp(-(alpha x + beta)))``: a positive bias opens the gate;
 * ``phi(x) = tanh(g_h x + beta_h)``;
 * ``Ih`` sits inside the z-gated bracket of the h equation; ``tau_h = 1``.
@@ -45,7 +45,7 @@ def phi(u):
 
 
 def sigma(u, a=alpha, b=beta):
-    """Gate sigma(u) = 1/(1 + exp(-(a u + b))) (THEORY.md sign convention)."""
+    """Gate sigma(u) = 1/(1 + exp(-(a u + b))) (docs/conventions.md sign convention)."""
     return 1 / (1 + sp.exp(-(a * u + b)))
 
 

@@ -5,7 +5,7 @@ sigma(x) = 1/(1 + exp(-(alpha x + beta))) and its derivative, written as
 expressions of x and their parameters. These are the integrands from which
 every Gaussian average of the theory is built.
 
-Assumption used: the sign convention of the gate bias of THEORY.md section 1
+Assumption used: the sign convention of the gate bias of docs/conventions.md section 1
 (a positive beta opens the gate), stated on ``common.sigma``.
 """
 import sympy as sp
@@ -35,7 +35,7 @@ RESULTS = {
                  assumptions=["derivative of phi with respect to x"]),
     "sigma": dict(expr=sigma_expr, args=ARGS_SIGMA,
                   assumptions=["gate sigma(x) = 1/(1+exp(-(alpha x + beta))): positive beta opens the gate "
-                               "(THEORY.md sec. 1; the seed prints exp(-alpha x + beta))",
+                               "(docs/conventions.md sec. 1; the seed prints exp(-alpha x + beta))",
                                "use (alpha_z, beta_z) for sigma_z and (alpha_r, beta_r) for sigma_r"]),
     "dsigma": dict(expr=dsigma_expr, args=ARGS_SIGMA,
                    assumptions=["derivative of sigma with respect to x"]),

@@ -1,5 +1,5 @@
 """The 3N x 3N instantaneous Jacobian and its reduction at a fixed point
-(seed Sec. III, Eqs. 3-4; App. A; THEORY.md section 2).
+(seed Sec. III, Eqs. 3-4; App. A; docs/conventions.md section 2).
 
 Result: with b = -h + Jh (sigma_r(r) phi(h)) + Ih (the bracket) and D[v] = diag(v),
 

@@ -15,7 +15,7 @@ rmt-lyapunov-relaxation  nu / sqrt(mu_inf): the coefficient of 1/t that the rela
 rmt-variational-energy   E(eps) of the trial psi = sqrt(eps) exp(-eps |tau|) in the SCS problem,
                          for an exponential C(tau) (the bound's direction)
 
-Set-up (THEORY.md section 1, alpha_z = 0 so sigma_z = s is a constant; App. F has s = 1).
+Set-up (docs/conventions.md section 1, alpha_z = 0 so sigma_z = s is a constant; App. F has s = 1).
 On the (h, r) sector the instantaneous Jacobian is D(t) = -Lambda + Jhat S(t) with
 Lambda = diag(s, 1/tau_r) (x identity), Jhat = diag(Jh, Jr) and the per-unit blocks
 

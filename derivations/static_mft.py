@@ -1,5 +1,5 @@
 """Static mean-field fixed-point equations with biases and static inputs
-(seed App. C, Eqs. C26-C30; THEORY.md section 3).
+(seed App. C, Eqs. C26-C30; docs/conventions.md section 3).
 
 Result::
 

@@ -1,6 +1,6 @@
 """Model parameters of the gated RNN, validated once at construction.
 
-Conventions (``../shared/THEORY.md`` section 1, settling what the seed paper
+Conventions (``docs/conventions.md`` section 1, settling what the seed paper
 leaves ambiguous):
 
 * Gates are ``sigma_k(x) = 1 / (1 + exp(-(alpha_k * x + beta_k)))`` for
@@ -71,7 +71,7 @@ def check_multiple(name: str, value, step, step_name: str, *, minimum: int = 1, 
 
 @dataclass(frozen=True)
 class GateParams:
-    """Parameters of the gated RNN (seed Sec. II, Eqs. 1-2; THEORY.md section 1).
+    """Parameters of the gated RNN (seed Sec. II, Eqs. 1-2; docs/conventions.md section 1).
 
     Attributes
     ----------

@@ -13,7 +13,7 @@ W = W / W.sum()
 
 
 def gh_residual(D, p, s_h=0.0, s_r=0.0):
-    """Independent oracle: C26-C30 typed from THEORY.md section 3, 400-node Gauss-Hermite
+    """Independent oracle: C26-C30 typed from docs/conventions.md section 3, 400-node Gauss-Hermite
     (accurate to ~1e-13 when alpha_r sqrt(Delta_r) <~ 5)."""
     phi2 = np.sum(W * np.tanh(p.g_h * np.sqrt(D) * X + p.beta_h) ** 2)
     Dr = phi2 + s_r ** 2

@@ -2,7 +2,7 @@
 
 Oracle: the zero fixed point of the network with no biases has Jacobian blocks built from Jh scaled
 by sigma_z(0) sigma_r(0) g_h; by the circular law its leading eigenvalue is
-sigma_z(0) (-1 + g_h sigma_r(0)) + O(N^-1/2), so it is stable for g_h sigma_r(0) < 1 (THEORY.md 4, H1).
+sigma_z(0) (-1 + g_h sigma_r(0)) + O(N^-1/2), so it is stable for g_h sigma_r(0) < 1 (seed Eq. H1).
 """
 import numpy as np
 import pytest

@@ -1,7 +1,7 @@
 """Dynamical bifurcation alpha_r^dyn(g_h) (seed Eq. 13, App. G2, Eqs. G3-G9), float64.
 
 Closure: alpha_z = 0, no biases on h and no inputs, tau_r << 1 so r follows its
-noise instantly and ``C_r(tau) = C_phi(tau)`` (THEORY.md section 7). The DMFT
+noise instantly and ``C_r(tau) = C_phi(tau)`` (docs/conventions.md section 7). The DMFT
 (App. C, C22 with constant sigma_z) then reads ``d^2 C_h / d tau^2 = C_h - Phi(C_h)``
 (time rescaled by the constant sigma_z, which drops out of what follows) with
 

@@ -1,5 +1,5 @@
 """Fixed points of the static mean-field theory with biases and static inputs
-(seed App. C, Eqs. C26-C30; THEORY.md section 3).
+(seed App. C, Eqs. C26-C30; docs/conventions.md section 3).
 
     Delta_h = <phi^2>_{Delta_h} <sigma_r^2>_{Delta_r} + s_h^2
     Delta_z = <phi^2>_{Delta_h} + s_z^2,   Delta_r = <phi^2>_{Delta_h} + s_r^2

@@ -3,7 +3,7 @@
 State layout: ``x = concatenate([h, z, r])``, shape ``(3N,)``, or ``(B, 3N)``
 for a batch of B independent trajectories of the same network.
 
-Seed Eqs. 1-2 (THEORY.md section 1), time in units of tau_h = 1::
+Seed Eqs. 1-2 (docs/conventions.md section 1), time in units of tau_h = 1::
 
     dh/dt       = sigma_z(z) * [-h + Jh (sigma_r(r) * phi(h)) + Ih]
     tau_z dz/dt = -z + Jz phi(h) + Iz

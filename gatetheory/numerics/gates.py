@@ -1,6 +1,6 @@
 """The model's gate functions and their derivatives in cancellation-free forms.
 
-These are model definitions (THEORY.md section 1), written here for speed and
+These are model definitions (docs/conventions.md section 1), written here for speed and
 precision rather than derived:
 
     phi(y)   = tanh(g_h y + beta_h)

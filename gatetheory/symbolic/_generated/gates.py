@@ -69,7 +69,7 @@ ENTRIES = {'dphi': {'args': ('x', 'g_h', 'beta_h'),
          'value_kind': None},
  'sigma': {'args': ('x', 'alpha', 'beta'),
            'assumptions': ['gate sigma(x) = 1/(1+exp(-(alpha x + beta))): positive beta opens the gate '
-                           '(THEORY.md sec. 1; the seed prints exp(-alpha x + beta))',
+                           '(docs/conventions.md sec. 1; the seed prints exp(-alpha x + beta))',
                            'use (alpha_z, beta_z) for sigma_z and (alpha_r, beta_r) for sigma_r'],
            'latex': '\\frac{1}{e^{- \\alpha x - \\beta} + 1}',
            'mpmath': 'sigma__mpmath',
