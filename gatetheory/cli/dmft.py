@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import argparse
+import inspect
 
 import numpy as np
 
+from ..dmft.moments import solve_moment_equations
+from ..dmft.sampling import solve_by_sampling
 from ..params import ParameterError
 from .errors import fail_unless_done
 from .flags import (add_alias, add_output_flags, add_param_flags, add_run_flags, check_multiple, int_at_least,
@@ -14,8 +17,14 @@ from .output import emit, fmt
 __all__ = ["register", "add_solver_flags", "check_solver_flags"]
 
 
-SAMPLING_DEFAULTS = {"n_paths": 500, "n_replicas": 8, "t_window": 200.0, "t_burn": 50.0, "maxiter": 40}
-MOMENTS_DEFAULTS = {"maxiter": 2000}
+def _defaults(solver, names) -> dict:
+    """The solver's own defaults for these options (one home: the function's signature)."""
+    sig = inspect.signature(solver)
+    return {n: sig.parameters[n].default for n in names}
+
+
+SAMPLING_DEFAULTS = _defaults(solve_by_sampling, ("n_paths", "n_replicas", "t_window", "t_burn", "maxiter"))
+MOMENTS_DEFAULTS = _defaults(solve_moment_equations, ("maxiter",))
 
 
 def add_solver_flags(p) -> None:
