@@ -15,6 +15,7 @@ leaves ambiguous):
 from __future__ import annotations
 
 import math
+import numbers
 from dataclasses import asdict, dataclass, fields
 
 __all__ = ["GateParams", "ParameterError", "check_finite", "check_positive", "check_int", "check_multiple"]
@@ -42,7 +43,15 @@ def check_positive(name: str, value) -> float:
 
 
 def check_int(name: str, value, minimum: int = 1) -> int:
-    if isinstance(value, bool) or not float(value).is_integer():
+    """``value`` as an int >= ``minimum``; a bool, a string, a fraction or a non-finite value is refused."""
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        whole = True
+    else:
+        try:
+            whole = not isinstance(value, (bool, str, bytes)) and float(value).is_integer()
+        except (TypeError, ValueError, OverflowError):
+            whole = False
+    if not whole:
         raise ParameterError(f"{name} = {value!r} is not an integer; allowed: integer >= {minimum}")
     v = int(value)
     if v < minimum:
