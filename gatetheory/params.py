@@ -18,7 +18,8 @@ import math
 import numbers
 from dataclasses import asdict, dataclass, fields
 
-__all__ = ["GateParams", "ParameterError", "check_finite", "check_positive", "check_int", "check_multiple"]
+__all__ = ["GateParams", "ParameterError", "check_finite", "check_positive", "check_int", "check_multiple",
+           "check_seed"]
 
 
 class ParameterError(ValueError):
@@ -57,6 +58,22 @@ def check_int(name: str, value, minimum: int = 1) -> int:
     if v < minimum:
         raise ParameterError(f"{name} = {value!r} is out of range; allowed: integer >= {minimum}")
     return v
+
+
+def check_seed(name: str, value, *, allow_none: bool = True):
+    """A random seed as numpy takes it: an integer >= 0, a sequence of them, a ``SeedSequence`` or a
+    ``Generator`` (and None where the caller draws fresh entropy). Returned unchanged."""
+    import numpy as np
+
+    if value is None and allow_none:
+        return value
+    if isinstance(value, (np.random.Generator, np.random.SeedSequence)):
+        return value
+    items = value if isinstance(value, (list, tuple)) and value else [value]
+    if all(isinstance(v, numbers.Integral) and not isinstance(v, bool) and v >= 0 for v in items):
+        return value
+    raise ParameterError(f"{name} = {value!r} is not a seed; allowed: an integer >= 0, a non-empty sequence of "
+                         f"them, or a numpy Generator" + (", or None" if allow_none else ""))
 
 
 def check_multiple(name: str, value, step, step_name: str, *, minimum: int = 1, rtol: float = 1e-9) -> int:

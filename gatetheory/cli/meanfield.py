@@ -9,8 +9,8 @@ from __future__ import annotations
 import dataclasses
 import sys
 
-from .flags import (add_alias, add_output_flags, add_param_flags, int_at_least, int_in, nonneg_float,
-                    output_folder, params_from_args, positive_float)
+from .flags import (add_alias, add_output_flags, add_param_flags, int_at_least, int_in, nonempty_path, nonneg_float,
+                   output_folder, params_from_args, positive_float)
 from .output import emit
 
 __all__ = ["register", "MAX_DPS"]
@@ -131,7 +131,7 @@ def register(sub) -> None:
     m.set_defaults(func=cmd_marginal)
 
     pd = sub.add_parser("phase-diagram", help="draw the (g_h, alpha_r) phase diagram (Fig. 7)")
-    pd.add_argument("--out", default="phase_diagram", help="output folder (default phase_diagram/)")
+    pd.add_argument("--out", type=nonempty_path, default="phase_diagram", help="output folder (default phase_diagram/)")
     add_param_flags(pd, names=("beta_h", "beta_r"))
     pd.add_argument("--input-std-h", type=nonneg_float, default=0.3,
                     help="static input of the red dashed line (0: none; default 0.3)")
