@@ -155,3 +155,37 @@ def test_cli_bad_range_exits_2_naming_flag_value_and_domain(argv, words, capsys)
     assert code == 2 and out == "" and len(lines) == 1, err
     for w in words:
         assert w in lines[0], lines[0]
+
+
+# ----------------------------------------------------------------------------- the fixed-point line near sqrt 2
+
+def _F_quad(g, D, a):
+    """F(D, alpha_r) = D - P S(P) (beta = 0, no input) by mpmath.quad, written for this test: P = <tanh^2(g sqrt(D) x)>,
+    S(R) = 1/2 - (2/lam) int_0^inf sigma(t) sigma(-t) phi(t/lam) dt with lam = alpha sqrt(R) (sigma^2(u) + sigma^2(-u)
+    = 1 - 2 sigma(u) sigma(-u), so the sharp gate enters only through a kernel decaying like exp(-t))."""
+    phi = lambda x: mpmath.exp(-x * x / 2) / mpmath.sqrt(2 * mpmath.pi)  # noqa: E731
+    P = 2 * mpmath.quad(lambda x: mpmath.tanh(g * mpmath.sqrt(D) * x) ** 2 * phi(x), [0, 2, 5, mpmath.inf])
+    lam = a * mpmath.sqrt(P)
+    kern = mpmath.quad(lambda t: phi(t / lam) / (4 * mpmath.cosh(t / 2) ** 2), [0, 5, 20, 60, mpmath.inf])
+    return D - P * (mpmath.mpf(1) / 2 - 2 * kern / lam)
+
+
+@pytest.mark.parametrize("g", [1.417, 1.4143])
+def test_fp_bifurcation_near_sqrt2_without_alpha_cap(g):
+    """g_h = 1.417 (alpha_r ~ 1.2e4, once refused for alpha_r <= 1e4) and 1.4143 = sqrt 2 + 8.6e-5 (alpha_r ~ 2e6).
+    Independent check by mpmath.quad (_F_quad, 30 digits): F = 0 at the found (Delta_h, alpha_r) to 1e-19 of
+    Delta_h, and it is a fold: at alpha_r (1 + 1e-7) F < 0 at Delta_h but > 0 at Delta_h / 2 and 2 Delta_h (two
+    roots bracketed), at alpha_r (1 - 1e-7) F > 0 at all three (no root near). The leading asymptotics
+    (registry: g_h - sqrt 2 = e_1 alpha_r^(-2/3)) agree to 5%."""
+    c = fp_bifurcation(g, dps=20)
+    assert c.digits >= 15 and c.status == "ok"
+    with mpmath.workdps(30):
+        gm, D, a = mpmath.mpf(repr(g)), mpmath.mpf(c.Delta_h), mpmath.mpf(c.value)
+        assert abs(_F_quad(gm, D, a)) < 1e-19 * D   # found 1e-22; F/D moves 8e-5 per unit relative alpha_r at 1.4143
+        up, down = a * (1 + mpmath.mpf("1e-7")), a * (1 - mpmath.mpf("1e-7"))
+        assert _F_quad(gm, D, up) < 0 < min(_F_quad(gm, D / 2, up), _F_quad(gm, 2 * D, up))
+        assert min(_F_quad(gm, x, down) for x in (D / 2, D, 2 * D)) > 0
+        e1 = 3 * mpmath.sqrt(2) / (2 * mpmath.cbrt(mpmath.pi))
+        assert abs((e1 / (gm - mpmath.sqrt(2))) ** 1.5 / a - 1) < 0.05
+    f64 = fp_bifurcation(g)
+    assert abs(f64.value / float(c.value) - 1) < 1e-7   # float64 route: ~8 digits here (nominal 10)

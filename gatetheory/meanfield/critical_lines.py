@@ -174,8 +174,12 @@ def _fold_newton(params, D, a, s_h2, s_r2, dps, maxiter=30):
                                      width=pole_width("tanh", g, mp=True), dps=dps).value
         A1, A11 = A2 / 2, A4 / 4
         R = A + s_r2
+        # the 4th derivative of sigma^2 is ~alpha^4 where the gate switches while its average is
+        # ~1/(alpha R^(5/2)): (alpha^2 R)^2 is lost to cancellation (16 digits at g_h = 1.4143,
+        # alpha_r ~ 2e6), carried here as guard digits
+        guard = 2 * max(0, math.ceil(float(mpmath.log10(a * a * R))))
         S, S2, S4, Sa, S2a = gaussian_average(lambda y: mp_sigma2_derivatives(y, a, br), R, center=-br / a,
-                                              width=pole_width("sigmoid", a, mp=True), dps=dps).value
+                                              width=pole_width("sigmoid", a, mp=True), dps=dps + guard).value
         SR, SRR, SRa = S2 / 2, S4 / 4, S2a / 2
         F = D - A * S - s_h2
         G = 1 - A1 * S - A * A1 * SR
