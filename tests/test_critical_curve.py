@@ -68,7 +68,7 @@ def test_dyn_curve_points_equal_fresh_single_point_solves():
     nan_only_where_failed(cur)
     assert cur.data["alpha_r"].dtype == float and cur.solved == "alpha_r"
     assert 6 <= cur.digits[0] <= MAX_DIGITS
-    g, a, d = cur.coords["g_h"][1], cur.data["alpha_r"][1], cur.digits[1]   # the seeded point (the first is a fresh solve)
+    g, a, d = cur.coords["g_h"][1], cur.data["alpha_r"][1], cur.digits[1]  # seeded (the first: fresh)
     ref = dyn_bifurcation(float(g))
     assert 6 <= d <= MAX_DIGITS and agree(a, ref.value, d), (g, a, ref.value, d)
 
