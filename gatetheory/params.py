@@ -15,9 +15,11 @@ leaves ambiguous):
 from __future__ import annotations
 
 import math
+import numbers
 from dataclasses import asdict, dataclass, fields
 
-__all__ = ["GateParams", "ParameterError", "check_finite", "check_positive", "check_int", "check_multiple"]
+__all__ = ["GateParams", "ParameterError", "check_finite", "check_positive", "check_int", "check_multiple",
+           "check_seed"]
 
 
 class ParameterError(ValueError):
@@ -42,12 +44,36 @@ def check_positive(name: str, value) -> float:
 
 
 def check_int(name: str, value, minimum: int = 1) -> int:
-    if isinstance(value, bool) or not float(value).is_integer():
+    """``value`` as an int >= ``minimum``; a bool, a string, a fraction or a non-finite value is refused."""
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        whole = True
+    else:
+        try:
+            whole = not isinstance(value, (bool, str, bytes)) and float(value).is_integer()
+        except (TypeError, ValueError, OverflowError):
+            whole = False
+    if not whole:
         raise ParameterError(f"{name} = {value!r} is not an integer; allowed: integer >= {minimum}")
     v = int(value)
     if v < minimum:
         raise ParameterError(f"{name} = {value!r} is out of range; allowed: integer >= {minimum}")
     return v
+
+
+def check_seed(name: str, value, *, allow_none: bool = True):
+    """A random seed as numpy takes it: an integer >= 0, a sequence of them, a ``SeedSequence`` or a
+    ``Generator`` (and None where the caller draws fresh entropy). Returned unchanged."""
+    import numpy as np
+
+    if value is None and allow_none:
+        return value
+    if isinstance(value, (np.random.Generator, np.random.SeedSequence)):
+        return value
+    items = value if isinstance(value, (list, tuple)) and value else [value]
+    if all(isinstance(v, numbers.Integral) and not isinstance(v, bool) and v >= 0 for v in items):
+        return value
+    raise ParameterError(f"{name} = {value!r} is not a seed; allowed: an integer >= 0, a non-empty sequence of "
+                         f"them, or a numpy Generator" + (", or None" if allow_none else ""))
 
 
 def check_multiple(name: str, value, step, step_name: str, *, minimum: int = 1, rtol: float = 1e-9) -> int:

@@ -124,3 +124,71 @@ def test_sigterm_drains_then_restart_equals_uninterrupted(tmp_path, reference):
     status = load_results(out).status.values.tolist()
     assert status.count("ok") == n_before and status.count("pending") == N_TASKS - n_before
     _resume_and_check(spec, out, ref, n_before)
+
+
+def _group_alive(pgid) -> bool:
+    try:
+        os.killpg(pgid, 0)
+        return True
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parent-death signal is Linux's; elsewhere a poll")
+def test_sigkill_of_parent_alone_leaves_no_worker_and_restart_needs_no_cleanup(tmp_path, reference):
+    """SIGKILL to the parent only (its pool workers untouched, as when an OOM killer or a scheduler
+    picks the parent). The workers must die with it and must not hold the journal lock: the restart,
+    started at once, completes the store to the uninterrupted one. Before the fix the workers kept
+    the lock and the restart was refused until they were killed by hand."""
+    spec, ref = reference
+    out = tmp_path / "out"
+    proc = subprocess.Popen(_cmd(spec, out), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True, cwd=out.parent)
+    try:
+        deadline = time.monotonic() + 90
+        while len(_ids(out)) < 4 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert proc.poll() is None, "the sweep ended before it could be interrupted: make the tasks longer"
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        # the workers (same process group) go within a few seconds of the parent
+        deadline = time.monotonic() + 10
+        while _group_alive(proc.pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _group_alive(proc.pid), "pool workers outlived the killed parent"
+        n_before = len(set(_ids(out)))
+        _resume_and_check(spec, out, ref, n_before)
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+def test_sigterm_starts_no_new_task(tmp_path):
+    """After SIGTERM at most the tasks already running (2 workers) are recorded, plus at most one
+    that finished in the instant between counting and signalling. Before the fix the executor's
+    queue let ~3 more start (and be recorded) after the signal."""
+    folder = tmp_path
+    (folder / "spec.toml").write_text(SPEC.replace("t_total = 40.0", "t_total = 200.0"))
+    out = folder / "out"
+    proc = subprocess.Popen(_cmd(folder / "spec.toml", out), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True, cwd=folder)
+    try:
+        deadline = time.monotonic() + 120
+        while len(_ids(out)) < 2 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert proc.poll() is None
+        at_signal = len(_ids(out))
+        proc.send_signal(signal.SIGTERM)
+        stdout, _ = proc.communicate(timeout=120)
+        assert proc.returncode == 130
+        assert len(_ids(out)) - at_signal <= 2 + 1
+        assert json.loads(stdout)["n_pending"] >= N_TASKS - at_signal - 3
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass

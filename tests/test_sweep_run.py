@@ -174,3 +174,22 @@ def test_dmft_registered_lazily_and_takes_no_n(tmp_path):
     run_sweep(spec, tmp_path, workers=1)
     ds = load_results(tmp_path)
     assert ds.status.values.tolist() == ["ok"] and ds.C_h0.values[0] > 0 and ds.converged.values[0] in (0, 1)
+
+
+@pytest.mark.parametrize("line", ['[1, 2]', '"text"', '{"task_id": "x"}', '{"foo": 1}', '42', 'null'])
+def test_journal_line_that_is_not_a_record_is_skipped_and_rerun(tmp_path, line):
+    """A journal line that is valid JSON but no task record (hand edits, another tool) is skipped with
+    a JournalWarning naming the line, its task (if any) runs again, and the store is complete.
+    Before the fix such a line crashed every restart."""
+    from gatetheory.sweep.store import JournalWarning
+    spec = lyapunov_spec()
+    run_sweep(spec, tmp_path, workers=1)
+    ref = load_results(tmp_path)
+    path = tmp_path / JOURNAL
+    lines = path.read_text().splitlines()
+    lines[0] = line  # replaces the first task's record
+    path.write_text("\n".join(lines) + "\n")
+    with pytest.warns(JournalWarning, match="line 1"):
+        res = run_sweep(spec, tmp_path, workers=1)
+    assert (res.n_skipped, res.n_run, res.n_ok) == (3, 1, 4)
+    same_store(ref, load_results(tmp_path))

@@ -42,6 +42,8 @@ class Parser(argparse.ArgumentParser):
     def error(self, message):
         if message.startswith(("unrecognized arguments", "the following arguments are required")):
             message += f"; see {self.prog} --help"
+        # argparse's "invalid choice: 'x' (choose from 'a', 'b')" in the project's words
+        message = re.sub(r"invalid choice: (.*) \(choose from (.*)\)$", r"invalid choice \1; allowed: \2", message)
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
@@ -118,6 +120,13 @@ def int_in(lo: int, hi: int):
             raise argparse.ArgumentTypeError(f"{text} is out of range; allowed: an integer {lo} <= value <= {hi}")
         return v
     return _typed(f"integer in [{lo}, {hi}]", convert)
+
+
+def nonempty_path(text: str) -> Path:
+    """A file or folder name: any non-empty text (whether it can be written is checked before work)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(f"{text!r} is empty; allowed: a file or folder name")
+    return Path(text)
 
 
 def seed(text: str) -> int:

@@ -14,7 +14,7 @@ import dataclasses
 import sys
 
 from .flags import (add_alias, add_output_flags, add_param_flags, finite_float, int_at_least, int_in,
-                    nonneg_float, output_folder, params_from_args, positive_float)
+                    nonempty_path, nonneg_float, output_folder, params_from_args, positive_float)
 from .output import emit
 
 __all__ = ["register", "MAX_DPS"]
@@ -165,7 +165,8 @@ def _sweep_flags(p, coord: str) -> None:
     g.add_argument(f"{flag}-range", dest="sweep_range", nargs=2, type=finite_float, metavar=("LO", "HI"),
                    default=None, help=f"trace the line for {coord} from LO to HI (inside the line's domain)")
     p.add_argument("--points", type=int_at_least(2), default=11, help="points of the range, >= 2 (default 11)")
-    p.add_argument("--out", default=None, help="write the traced curve to this .csv file (with the range)")
+    p.add_argument("--out", type=nonempty_path, default=None,
+                   help="write the traced curve to this .csv file (with the range)")
 
 
 def register(sub) -> None:
@@ -209,7 +210,8 @@ def register(sub) -> None:
     m.set_defaults(func=cmd_marginal)
 
     pd = sub.add_parser("phase-diagram", help="draw the (g_h, alpha_r) phase diagram (Fig. 7)")
-    pd.add_argument("--out", default="phase_diagram", help="output folder (default phase_diagram/)")
+    pd.add_argument("--out", type=nonempty_path, default="phase_diagram",
+                    help="output folder (default phase_diagram/)")
     add_param_flags(pd, names=("beta_h", "beta_r"))
     pd.add_argument("--input-std-h", type=nonneg_float, default=0.3,
                     help="static input of the red dashed line (0: none; default 0.3)")

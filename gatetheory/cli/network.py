@@ -6,7 +6,8 @@ import numpy as np
 from ..params import ParameterError
 from .errors import fail_unless_done
 from .flags import (add_alias, add_output_flags, add_param_flags, add_run_flags, check_multiple, int_at_least,
-                    nonneg_float, output_file, output_folder, params_from_args, positive_float, progress_enabled)
+                   nonempty_path, nonneg_float, output_file, output_folder, params_from_args,
+                   positive_float, progress_enabled)
 from .output import emit, fmt
 
 __all__ = ["register"]
@@ -178,7 +179,7 @@ def register(sub) -> None:
     add_run_flags(p, n=200, t=100.0, dt=0.05, float32=True)
     p.add_argument("--record-every", type=positive_float, default=None,
                    help="recording interval, a multiple of --dt (default: about t/200)")
-    p.add_argument("--out", default=None, help="save t and x to this new .npz file (its folder must exist)")
+    p.add_argument("--out", type=nonempty_path, default=None, help="save t and x to this new .npz file (its folder must exist)")
     p.add_argument("--overwrite", action="store_true", help="replace an existing --out file")
     add_output_flags(p)
     p.set_defaults(func=cmd_simulate, memory_hint=_MEMORY + " or --t / --record-every (the recorded states)")
@@ -190,6 +191,6 @@ def register(sub) -> None:
 
     p = sub.add_parser("demo", help="simulation + Lyapunov spectrum, table and plot")
     _lyapunov_flags(p, {"g_h": 3.0, "alpha_z": 5.0, "alpha_r": 2.0}, 200.0, 100)
-    p.add_argument("--out", default="results", help="output folder (default results/)")
+    p.add_argument("--out", type=nonempty_path, default="results", help="output folder (default results/)")
     add_output_flags(p)
     p.set_defaults(func=cmd_demo)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from .flags import add_output_flags, output_folder, progress_enabled
+from .flags import add_output_flags, nonempty_path, output_folder, progress_enabled
 
 __all__ = ["register"]
 
@@ -23,7 +23,7 @@ def cmd_report(args) -> int:
 
 def register(sub) -> None:
     p = sub.add_parser("report", help="the validation report (theory vs simulation), HTML with figures")
-    p.add_argument("--out", default="report", help="output folder (default report/)")
+    p.add_argument("--out", type=nonempty_path, default="report", help="output folder (default report/)")
     p.add_argument("--quick", action=argparse.BooleanOptionalAction, default=True,
                    help="small N and short runs, under 10 minutes on 2 cores (default); --no-quick for the full report")
     p.add_argument("--only", nargs="+", default=None, help="run only these figures (e.g. dmft_lambda)")

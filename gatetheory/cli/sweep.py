@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from .errors import EXIT_FAILED, EXIT_INTERRUPTED, error_line
-from .flags import add_output_flags, int_at_least, output_folder, progress_enabled
+from .flags import add_output_flags, int_at_least, nonempty_path, output_folder, progress_enabled
 from .output import emit
 
 __all__ = ["register"]
@@ -42,7 +42,7 @@ def register(sub) -> None:
     p = sub.add_parser("sweep", help="map a measurement over a parameter grid (resumable; Dask optional)",
                        description=__doc__.splitlines()[0])
     p.add_argument("spec", type=Path, help="the sweep spec, a TOML file (docs/sweeps.md)")
-    p.add_argument("--out", type=Path, default=None,
+    p.add_argument("--out", type=nonempty_path, default=None,
                    help="output folder (default: the spec's sweep.out, else SPEC_STEM.sweep next to the spec)")
     p.add_argument("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://10.0.0.1:8786")
     p.add_argument("--workers", type=int_at_least(1), default=None,

@@ -22,12 +22,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..params import GateParams, check_finite, check_int, check_positive
 from ..results import Result
-from ..params import GateParams
 from .continuation import Curve
 from .critical_lines import fp_bifurcation_range
 from .curves import critical_curve
 from .dynamic_bifurcation import dyn_bifurcation_range
+from .fixed_points import check_input_std
 
 __all__ = ["PhaseDiagram", "phase_diagram_curves", "draw_phase_diagram"]
 
@@ -84,6 +85,9 @@ def phase_diagram_curves(*, beta_h: float = 0.0, beta_r: float = 0.0, input_std_
                          n_points: int = 16, alpha_r_max: float = 40.0, check: bool = False,
                          progress=None) -> PhaseDiagram:
     """All critical lines of the diagram; ``input_std_h`` sets the red dashed line (0: omitted)."""
+    beta_h, beta_r = check_finite("beta_h", beta_h), check_finite("beta_r", beta_r)
+    input_std_h = check_input_std("input_std_h", input_std_h)
+    n_points, alpha_r_max = check_int("n_points", n_points, 3), check_positive("alpha_r_max", alpha_r_max)
     say = progress or (lambda msg: None)
     alphas = np.linspace(0.0, alpha_r_max, n_points)
     curves = {}

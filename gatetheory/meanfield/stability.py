@@ -19,7 +19,7 @@ import mpmath
 import numpy as np
 
 from ..numerics.roots import ConvergenceError, refine_bracketed, trusted_digits
-from ..params import GateParams, ParameterError, check_int
+from ..params import GateParams, ParameterError, check_finite, check_int, check_positive
 from ..results import Result
 from .fixed_points import (_registry, averages_h, averages_r, check_input_std, fixed_point_residual,
                            fixed_point_variances, to_mp)
@@ -76,7 +76,7 @@ def _dps(dps):
 def zero_fp_stability_g_h(beta_r: float = 0.0, *, dps: int | None = None) -> CriticalPoint:
     """g_h at which the zero fixed point (beta_h = 0, no input) loses stability (seed Eq. H1)."""
     z = _registry("zero-fp-stability")
-    dps = _dps(dps)
+    dps, beta_r = _dps(dps), check_finite("beta_r", beta_r)
 
     def solve(d):
         if d is None:
@@ -129,7 +129,7 @@ def stability_g_h(alpha_r: float, *, beta_r: float = 0.0, beta_h: float = 0.0, i
     point and the line is H1 (:func:`zero_fp_stability_g_h`).
     """
     s_h, s_r = check_input_std("input_std_h", input_std_h), check_input_std("input_std_r", input_std_r)
-    dps = _dps(dps)
+    dps, g_max = _dps(dps), check_positive("g_max", g_max)
     if beta_h == 0 and s_h == 0:
         cp = zero_fp_stability_g_h(beta_r, dps=dps)
         return CriticalPoint(cp.value, "g_h", cp.Delta_h, cp.digits, cp.residual, cp.iterations, cp.method,
@@ -203,6 +203,10 @@ def marginal_stability_g_h(alpha_r: float, *, beta_r: float = 0.0, beta_h: float
     """
     rad = _registry("alpha-z-inf-disk-radius")
     base = GateParams(alpha_r=alpha_r, beta_r=beta_r, beta_h=beta_h)
+    g_max, mean_sigma_z = check_positive("g_max", g_max), check_finite("mean_sigma_z", mean_sigma_z)
+    if not 0 < mean_sigma_z <= 1:
+        raise ParameterError(f"mean_sigma_z = {mean_sigma_z!r} is out of range; allowed: 0 < mean_sigma_z <= 1 "
+                             f"(the mean of a sigmoid gate)")
 
     def rho(g, D):
         _, _, _, (A, P, S, Q, _) = fixed_point_residual(base.replace(g_h=g), np.asarray(D), derivatives=True)
@@ -213,12 +217,15 @@ def marginal_stability_g_h(alpha_r: float, *, beta_r: float = 0.0, beta_h: float
     else:
         g, D = seed
     if rho(g, D) >= 1:
-        raise RangeError(f"alpha_r = {alpha_r}: not marginally stable at g_h = {g:.4g} (rho >= 1)")
+        raise RangeError(f"alpha_r = {alpha_r}: not marginally stable at g_h = {g:.4g} (rho >= 1), so there is "
+                         f"no marginal line to end; allowed: a smaller alpha_r (the line meets the fixed-point "
+                         f"bifurcation at moderate alpha_r, near 10-20 without biases)")
     step = 0.1
     while True:
         g1 = g + step
         if g1 > g_max:
-            raise RangeError(f"no end of marginal stability for g_h <= {g_max} at alpha_r = {alpha_r}")
+            raise RangeError(f"no end of marginal stability for g_h <= g_max = {g_max} at alpha_r = {alpha_r}; "
+                             f"allowed: raise g_max")
         D1 = _branch_root(base.replace(g_h=g1), D, 0.0, 0.0)
         if rho(g1, D1) >= 1:
             break

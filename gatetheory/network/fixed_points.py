@@ -67,11 +67,7 @@ def find_fixed_point(net: Network, x0: np.ndarray, *, tol: float = 1e-12, maxite
     """
     tol = check_positive("tol", tol)
     maxiter = check_int("maxiter", maxiter, 1)
-    x0 = np.asarray(x0, dtype=np.float64)
-    if x0.shape != (net.dim,):
-        raise ParameterError(f"x0 has shape {x0.shape}; allowed: ({net.dim},)")
-    if not np.all(np.isfinite(x0)):
-        raise ParameterError("x0 contains non-finite values; allowed: finite numbers")
+    x0 = net.state("x0", x0)
     p = net.params
     Ih, Iz, Ir = _static_inputs(net)
     Jh, Jr = (np.asarray(M, dtype=np.float64) for M in (net.Jh, net.Jr))

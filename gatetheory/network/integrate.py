@@ -123,11 +123,7 @@ def simulate(net: Network, x0: np.ndarray, t: float, *, dt: float = 0.05, record
     dt = check_positive("dt", dt)
     t0 = check_finite("t0", t0)
     rtol, atol = check_positive("rtol", rtol), check_positive("atol", atol)
-    x = np.array(x0, dtype=net.dtype, copy=True)
-    if x.shape[-1] != net.dim or x.ndim not in (1, 2):
-        raise ParameterError(f"x0 has shape {np.shape(x0)}; allowed: ({net.dim},) or (B, {net.dim})")
-    if not np.all(np.isfinite(x)):
-        raise ParameterError("x0 contains non-finite values; allowed: finite numbers")
+    x = np.array(net.state("x0", x0, batch=True), dtype=net.dtype, copy=True)
     if record_every is None:
         record_every = max(dt, t / 200.0)
         if method in ("rk4", "rk8"):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..params import check_finite
 from .model import Network, dgate, dphi, gate, phi
 
 __all__ = ["LocalLinearisation", "linearise", "jacobian", "jacobian_trace", "apply_jacobian"]
@@ -42,6 +43,7 @@ class LocalLinearisation:
 
 def linearise(net: Network, x: np.ndarray, t: float = 0.0) -> LocalLinearisation:
     """The diagonal factors of the Jacobian at state ``x`` (shape (3N,))."""
+    x, t = net.state("x", x), check_finite("t", t)
     p = net.params
     h, z, r = net.split(x)
     ph = phi(h, p.g_h, p.beta_h)

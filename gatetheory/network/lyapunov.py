@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .._progress import progress_bar
-from ..params import GateParams, ParameterError, check_int, check_multiple, check_positive
+from ..params import GateParams, ParameterError, check_int, check_multiple, check_positive, check_seed
 from ..results import Result
 from .model import Network, dgate, dphi, gate, phi
 
@@ -250,10 +250,11 @@ def lyapunov_spectrum(net: Network, t_total: float, *, k: int | None = None, dt:
     n_trans = check_multiple("t_transient", t_transient, t_ons, "t_ons", minimum=0)
     n_avg = check_multiple("t_total", t_total, t_ons, "t_ons")
     # stream [seed, 2]: independent of the couplings even when the network used the same seed
-    rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng([seed, 2])
-    x = net.initial_state(rng) if x0 is None else np.array(x0, dtype=net.dtype)
-    if x.shape != (net.dim,):
-        raise ParameterError(f"x0 has shape {x.shape}; allowed: ({net.dim},)")
+    check_seed("seed", seed, allow_none=False)
+    rng = seed if isinstance(seed, (np.random.Generator, np.random.SeedSequence)) else np.random.default_rng(
+        [*(seed if isinstance(seed, (list, tuple)) else [seed]), 2])
+    rng = np.random.default_rng(rng) if isinstance(rng, np.random.SeedSequence) else rng
+    x = net.initial_state(rng) if x0 is None else np.array(net.state("x0", x0), dtype=net.dtype)
 
     p = net.params
     reduced = p.alpha_z == 0.0 and p.alpha_r == 0.0

@@ -20,7 +20,7 @@ from typing import Callable, Union
 import numpy as np
 from scipy.special import expit
 
-from ..params import GateParams, ParameterError, check_int
+from ..params import GateParams, ParameterError, check_int, check_seed
 
 __all__ = ["Network", "phi", "dphi", "gate", "dgate", "Input"]
 
@@ -118,6 +118,7 @@ class Network:
             raise ParameterError(f"dtype = {dtype} is not supported; allowed: float32, float64")
         object.__setattr__(self, "n", n)
         object.__setattr__(self, "dtype", dtype)
+        check_seed("seed", self.seed)
         rng = self.seed if isinstance(self.seed, np.random.Generator) else np.random.default_rng(self.seed)
         J = rng.standard_normal((3 * n, n)) / np.sqrt(n)
         object.__setattr__(self, "J", np.ascontiguousarray(J, dtype=dtype))
@@ -155,6 +156,19 @@ class Network:
     @property
     def time_dependent(self) -> bool:
         return any(callable(I) for I in (self.Ih, self.Iz, self.Ir))
+
+    def state(self, name: str, x, *, batch: bool = False) -> np.ndarray:
+        """``x`` as a float64 array of shape (3N,) (or (B, 3N) with ``batch``), finite; else ParameterError."""
+        try:
+            a = np.asarray(x, dtype=np.float64)
+        except (TypeError, ValueError):
+            raise ParameterError(f"{name} = {x!r} is not an array of numbers; allowed: shape ({self.dim},)") from None
+        shapes = f"({self.dim},)" + (f" or (B, {self.dim})" if batch else "")
+        if a.shape[-1:] != (self.dim,) or a.ndim not in ((1, 2) if batch else (1,)) or a.size == 0:
+            raise ParameterError(f"{name} has shape {a.shape}; allowed: {shapes}")
+        if not np.all(np.isfinite(a)):
+            raise ParameterError(f"{name} contains non-finite values; allowed: finite numbers")
+        return a
 
     def split(self, x):
         """Views ``(h, z, r)`` on a state of shape (3N,) or (B, 3N)."""

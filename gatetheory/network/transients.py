@@ -37,7 +37,7 @@ def transient_time(net: Network, x0: np.ndarray, *, criterion: str = "variance",
     if criterion not in ("variance", "speed"):
         raise ParameterError(f"criterion = {criterion!r} is unknown; allowed: variance, speed")
     threshold, t_max = check_positive("threshold", threshold), check_positive("t_max", t_max)
-    check_every = check_positive("check_every", check_every)
+    check_every, dt = check_positive("check_every", check_every), check_positive("dt", dt)
     n = net.n
 
     def value(x, t):
@@ -45,7 +45,7 @@ def transient_time(net: Network, x0: np.ndarray, *, criterion: str = "variance",
             return float(np.var(x[:n]))
         return float(np.sqrt(np.mean(net.rhs(t, x)[:n] ** 2)))
 
-    x, t = np.asarray(x0, dtype=net.dtype), 0.0
+    x, t = np.asarray(net.state("x0", x0), dtype=net.dtype), 0.0
     v = value(x, t)
     while v >= threshold and t < t_max - 1e-9 * t_max:
         span = min(check_every, t_max - t)

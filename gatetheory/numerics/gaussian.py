@@ -180,6 +180,21 @@ def _start_level(digits: float) -> int:
     return max(2, math.ceil(math.log2(digits * math.log(10.0) / (4 * math.pi * 0.6))))
 
 
+def _check_real(name: str, value, *, nonneg: bool = False) -> None:
+    """A finite real (>= 0 with ``nonneg``): a number, an mpf or an array of them; else ParameterError."""
+    if isinstance(value, mpmath.mpf):
+        ok = mpmath.isfinite(value) and (value >= 0 or not nonneg)
+    else:
+        try:
+            a = np.asarray(value, dtype=np.float64)
+        except (TypeError, ValueError):
+            a = None
+        ok = a is not None and a.size > 0 and bool(np.all(np.isfinite(a))) and (not nonneg or bool(np.all(a >= 0)))
+    if not ok:
+        allowed = "finite numbers >= 0" if nonneg else "finite real numbers"
+        raise ParameterError(f"{name} = {value!r} is not allowed; allowed: {allowed}")
+
+
 def gaussian_average(f, variance, *, center=0.0, width=math.inf, dps: int | None = None,
                      maxlevel: int = 12, atol: float = 1e-8) -> GaussianAverage:
     """``<f(y)>`` for ``y ~ N(0, variance)``, with a two-resolution error estimate.
@@ -202,6 +217,11 @@ def gaussian_average(f, variance, *, center=0.0, width=math.inf, dps: int | None
         float64 path only: accept when the coarse and fine rules differ by less (the fine
         value is then accurate to about ``atol^2``); loosen it for coarse scans.
     """
+    _check_real("variance", variance, nonneg=True)
+    _check_real("center", center)
+    if dps is not None and (np.ndim(variance) or np.ndim(center)):
+        raise ParameterError(f"variance = {variance!r}, center = {center!r}: arrays take the float64 path; "
+                             f"allowed: dps = None, or scalars")
     if dps is None:
         level = 3
         while True:

@@ -11,7 +11,10 @@ Whatever the executor, only this (parent) process writes the journal, one
 fsynced record per finished task. The first SIGINT or SIGTERM stops new tasks
 from starting, records those already running locally (Dask ones are cancelled),
 writes the store and returns ``interrupted = True``; a second one stops at once.
-Anything lost to a hard kill is re-run on restart.
+At most ``workers`` tasks are submitted at a time, so none starts after the signal.
+Pool workers die with the parent (a parent-death signal on Linux, a poll elsewhere)
+and close their inherited copy of the journal, so a killed parent leaves no process
+holding the lock. Anything lost to a hard kill is re-run on restart.
 """
 from __future__ import annotations
 
@@ -30,7 +33,7 @@ from ..params import ParameterError, check_int
 from ..results import Result
 from .spec import SweepSpec
 from .store import Journal, build_dataset, load_results, write_dataset
-from .tasks import error_record, run_task
+from .tasks import error_record, get_measurement, run_task
 
 __all__ = ["SweepResult", "run_sweep"]
 
@@ -117,25 +120,56 @@ def _run_in_process(todo, record, stop):
         record(run_task(task))
 
 
+def _worker_init(parent_pid: int) -> None:
+    """In each pool worker: die with the parent, and leave SIGINT to it.
+
+    A worker outliving a killed parent wastes its core. On Linux the kernel delivers SIGKILL
+    when the parent dies (prctl PR_SET_PDEATHSIG); elsewhere a daemon thread polls the parent
+    id. SIGINT (a Ctrl-C reaches the whole process group) is ignored here so the parent's
+    first-signal drain lets running tasks finish.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        armed = libc.prctl(1, int(signal.SIGKILL), 0, 0, 0) == 0  # PR_SET_PDEATHSIG = 1
+    except (OSError, AttributeError):
+        armed = False
+    if os.getppid() != parent_pid:  # the parent died before the watch was set
+        os._exit(1)
+    if not armed:
+        def watch():
+            while os.getppid() == parent_pid:
+                time.sleep(0.5)
+            os._exit(1)
+        threading.Thread(target=watch, daemon=True).start()
+
+
 def _run_processes(todo, record, stop, workers):
-    with cf.ProcessPoolExecutor(max_workers=workers) as pool:
-        pending = {pool.submit(run_task, t): t for t in todo}
-        cancelled = False
-        while pending:
-            done, _ = cf.wait(pending, timeout=0.2, return_when=cf.FIRST_COMPLETED)
+    """At most ``workers`` tasks are ever submitted, so after a stop signal no new task starts
+    (the executor would otherwise have queued more than it runs)."""
+    queue = list(reversed(todo))
+    pool = cf.ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(os.getpid(),))
+    clean = False
+    try:
+        pending = set()
+        while queue or pending:
+            while queue and len(pending) < workers and not stop.flag:
+                pending.add(pool.submit(run_task, queue.pop()))
+            if not pending:
+                break  # stopped: the rest stays pending in the store
+            done, pending = cf.wait(pending, timeout=0.2, return_when=cf.FIRST_COMPLETED)
             for fut in done:
-                pending.pop(fut)
-                if fut.cancelled():
-                    continue
                 if isinstance(fut.exception(), BrokenProcessPool):
                     raise RuntimeError("a worker process died (killed, or out of memory?); the finished tasks "
                                        "are recorded: rerun to resume, with fewer workers if memory ran out")
                 record(fut.result())  # run_task catches measurement errors itself
-            if stop.flag and not cancelled:  # let running tasks finish and be recorded
-                for fut in list(pending):
-                    if fut.cancel():
-                        pending.pop(fut)
-                cancelled = True
+        clean = True
+    finally:
+        if not clean:  # a second signal or a failure: do not wait for running tasks
+            for proc in list(getattr(pool, "_processes", {}).values()):
+                proc.kill()
+        pool.shutdown(wait=clean, cancel_futures=True)
 
 
 def _run_dask(todo, record, stop, client):
@@ -193,7 +227,7 @@ def run_sweep(spec: SweepSpec, out, *, workers: int | None = None, scheduler=Non
     client, own = _client(scheduler) if scheduler is not None else (None, False)  # fail before writing
     try:
         with Journal(out) as journal:
-            records = journal.records()
+            records = journal.records(get_measurement(spec.measurement).outputs)
             finished = {tid for tid, r in records.items() if not (retry_errors and r["status"] == "error")}
             todo = [t for t in tasks if t.task_id not in finished]
             n_skipped = len(tasks) - len(todo)

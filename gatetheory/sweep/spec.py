@@ -43,6 +43,7 @@ AXIS_NAMES = PARAM_NAMES + ("n",)
 _SWEEP_KEYS = ("measurement", "seeds", "workers", "scheduler", "out")
 _TABLES = ("sweep", "params", "grid", "options")
 SEED_LIMIT = 2 ** 31   # the store keeps seeds (and n) as NetCDF3 int32
+MAX_TASKS = 10 ** 6    # one journal line (~1 kB) and one store row each: beyond this, split the sweep
 
 
 def _fail(field: str, message: str):
@@ -182,10 +183,13 @@ def parse_spec(data: dict) -> SweepSpec:
 
     seeds = sweep.get("seeds", [0])
     if _is_int(seeds):
-        seeds = list(range(_number("sweep.seeds", seeds, integer=True, minimum=1)))
+        count = _number("sweep.seeds", seeds, integer=True, minimum=1)
+        if count > MAX_TASKS:
+            _fail("sweep.seeds", f"{count} seeds is too many; allowed: 1 <= seeds <= {MAX_TASKS}")
+        seeds = list(range(count))
     if not isinstance(seeds, list) or not seeds or not all(_is_int(s) and 0 <= s < SEED_LIMIT for s in seeds):
         _fail("sweep.seeds", f"expected a non-empty list of integers 0 <= seed < 2**31 or a count 1 <= seeds <= "
-                             f"2**31, got {seeds!r}")
+                             f"{MAX_TASKS}, got {seeds!r}")
     if len(set(seeds)) != len(seeds):
         _fail("sweep.seeds", f"repeated seeds in {seeds!r}")
 
@@ -222,6 +226,10 @@ def parse_spec(data: dict) -> SweepSpec:
         if len(set(values)) != len(values):
             _fail(field, f"repeated values in {values!r}")
         axes.append((key, tuple(values)))
+    total = math.prod(len(v) for _, v in axes) * len(seeds)
+    if total > MAX_TASKS:
+        _fail("grid", f"{total} tasks (the grid times {len(seeds)} seeds) is too many; allowed: at most "
+                      f"{MAX_TASKS} per sweep (split it into several specs)")
 
     has_n = "n" in fixed or any(k == "n" for k, _ in axes)
     if meas.needs_n and not has_n:

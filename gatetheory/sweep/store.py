@@ -20,6 +20,8 @@ from __future__ import annotations
 import json
 import math
 import os
+import warnings
+import weakref
 from pathlib import Path
 
 import numpy as np
@@ -28,7 +30,8 @@ from ..params import ParameterError
 from .spec import PARAM_NAMES, SweepSpec
 from .tasks import get_measurement
 
-__all__ = ["Journal", "build_dataset", "write_dataset", "load_results", "JOURNAL", "RESULTS"]
+__all__ = ["Journal", "JournalWarning", "build_dataset", "write_dataset", "load_results", "read_journal",
+           "JOURNAL", "RESULTS"]
 
 JOURNAL = "journal.jsonl"
 RESULTS = "results.nc"
@@ -53,6 +56,26 @@ def _lock_exclusive(fh) -> None:
     fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
+class JournalWarning(UserWarning):
+    """A journal line that is not a task record was skipped (its task runs again)."""
+
+
+# A forked child (a pool worker) shares the parent's open journal and so its flock: the lock would
+# outlive a killed parent and refuse every restart. The child closes its copy at once.
+_open_journals = weakref.WeakSet()
+
+
+def _close_inherited_journals():
+    for journal in list(_open_journals):
+        if journal._fh is not None:
+            journal._fh.close()  # flushed after every record, so closing writes nothing
+            journal._fh = None
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_close_inherited_journals)
+
+
 class Journal:
     """The append-only record of finished tasks in folder ``out`` (a context manager holding the lock)."""
 
@@ -71,9 +94,11 @@ class Journal:
             raise ParameterError(f"out = {str(self.out)!r} is in use by another running sweep; "
                                  f"allowed: a folder no other sweep is writing to") from None
         self._repair()
+        _open_journals.add(self)
         return self
 
     def __exit__(self, *exc):
+        _open_journals.discard(self)
         self._fh.close()
         self._fh = None
 
@@ -92,24 +117,59 @@ class Journal:
         self._fh.flush()
         os.fsync(self._fh.fileno())
 
-    def records(self) -> dict:
-        return read_journal(self.out)
+    def records(self, outputs=()) -> dict:
+        return read_journal(self.out, outputs)
 
 
-def read_journal(out) -> dict:
-    """task_id -> record, the last record of each id winning (a retried error is overwritten)."""
+def _record_problem(rec, outputs) -> str | None:
+    """Why ``rec`` is not a task record carrying ``outputs`` (None when it is one)."""
+    if not isinstance(rec, dict):
+        return f"a JSON {type(rec).__name__}, not an object"
+    kinds = {"task_id": str, "status": str, "error": str, "wall_time": (int, float, type(None)), "host": str,
+             "versions": dict}
+    for key, kind in kinds.items():
+        if not isinstance(rec.get(key), kind) or isinstance(rec.get(key), bool):
+            return f"field {key!r} missing or of the wrong type"
+    if rec["status"] not in ("ok", "error"):
+        return f"status {rec['status']!r} is not 'ok' or 'error'"
+    if not all(isinstance(rec["versions"].get(p), str) for p in ("gatetheory", "numpy")):
+        return "field 'versions' lacks gatetheory or numpy"
+    if rec["status"] == "ok":
+        if not isinstance(rec.get("outputs"), dict):
+            return "field 'outputs' missing"
+        lacking = [k for k in outputs if k not in rec["outputs"]]
+        if lacking:
+            return f"outputs lack {', '.join(lacking)}"
+    return None
+
+
+def read_journal(out, outputs=()) -> dict:
+    """task_id -> record, the last record of each id winning (a retried error is overwritten).
+
+    A torn line (a kill during a write) is ignored. A line that parses but is not a record with
+    the fields the store reads (and, for an ``"ok"`` one, every name in ``outputs``) is skipped
+    with one :class:`JournalWarning` naming the lines, so its task runs again.
+    """
     path = Path(out) / JOURNAL
-    found = {}
+    found, skipped = {}, []
     if not path.exists():
         return found
-    for line in path.read_bytes().split(b"\n"):
+    for number, line in enumerate(path.read_bytes().split(b"\n"), 1):
         if not line.strip():
             continue
         try:
             rec = json.loads(line)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, UnicodeDecodeError):
             continue  # a torn line from a kill during a write
-        found[rec["task_id"]] = rec
+        problem = _record_problem(rec, outputs)
+        if problem is None:
+            found[rec["task_id"]] = rec
+        else:
+            skipped.append(f"line {number} ({problem})")
+    if skipped:
+        warnings.warn(f"{path}: {len(skipped)} line(s) are not task records and were skipped, their tasks "
+                      f"run again: {'; '.join(skipped[:3])}{' ...' if len(skipped) > 3 else ''}",
+                      JournalWarning, stacklevel=2)
     return found
 
 

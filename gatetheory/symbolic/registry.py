@@ -121,4 +121,4 @@ def get(name: str) -> Derived:
     try:
         return all_entries()[name]
     except KeyError:
-        raise KeyError(f"no derived result {name!r}; known: {', '.join(names())}") from None
+        raise KeyError(f"no derived result {name!r}; allowed: {', '.join(names())}") from None
