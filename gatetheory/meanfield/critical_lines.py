@@ -27,7 +27,7 @@ from .stability import (NOMINAL_DIGITS, CriticalPoint, RangeError, _dps, margina
 __all__ = ["CriticalPoint", "RangeError", "zero_fp_stability_g_h", "stability_g_h", "fp_bifurcation",
            "fp_bifurcation_range", "marginal_stability_g_h", "ALPHA_R_MAX"]
 
-ALPHA_R_MAX = 1.0e4   # largest alpha_r searched for a bifurcation
+ALPHA_R_MAX = 1.0e4   # top of the first alpha_r grid searched for a bifurcation (grown as needed)
 
 
 # ----------------------------------------------------------------------------- fixed-point bifurcation
@@ -88,12 +88,21 @@ def _alpha_star(params, D, abr, s_h2, s_r2, dps, hcache):
     return refine_bracketed(f, abr[0], abr[1], fprime=fa, dps=dps, name="alpha_r").x
 
 
-def _fold_scan(params, s_h2, s_r2):
-    """Coarse (D, alpha) of the fold from a vectorised grid of F: alpha*(D) and its minimum."""
+def _alpha_scale(g_h: float) -> float:
+    """alpha_r^FP from the leading large-alpha_r asymptotics (registry ``fp-bifurcation-lowest-gh-scaling``:
+    ``g_h - sqrt 2 = e_1 alpha_r^(-2/3)``), the scale the bracket search follows near sqrt 2 (no biases;
+    with beta_r it is the same order: the bias shifts the gate by -beta_r/alpha_r, a subleading term)."""
+    from ..symbolic import registry
+    _, e1, _ = (float(v) for v in registry.get("fp-bifurcation-lowest-gh-scaling").numpy())
+    return (e1 / max(g_h - math.sqrt(2.0), 1e-300)) ** 1.5
+
+
+def _fold_grid(params, s_h2, s_r2, a_top):
+    """Coarse (D, alpha) of the fold from a vectorised grid of F (alpha in [0, a_top]), or None."""
     from ..numerics.gates import np_sigma_family
     from ..numerics.gaussian import gaussian_average
     Ds = np.geomspace(1e-9, 1.0 + s_h2, 60)
-    als = np.concatenate([[0.0], np.geomspace(0.05, ALPHA_R_MAX, 70)])
+    als = np.concatenate([[0.0], np.geomspace(0.05, a_top, 70 + int(10 * max(0.0, math.log10(a_top / ALPHA_R_MAX))))])
     A, P, A1 = averages_h(params.g_h, params.beta_h, Ds)
     Dr = A + s_r2
     a2, D2 = np.broadcast_arrays(als[None, :], Dr[:, None])
@@ -114,10 +123,27 @@ def _fold_scan(params, s_h2, s_r2):
         if best is None or a < best[1]:
             best = (i, a, j)
     if best is None:
-        raise RangeError(f"no fixed-point bifurcation for alpha_r <= {ALPHA_R_MAX:g} at g_h = {params.g_h}, "
-                         f"beta_h = {params.beta_h}, beta_r = {params.beta_r}")
+        return None
     i, a, j = best
     return Ds[max(i - 1, 0)], Ds[min(i + 1, len(Ds) - 1)], (als[max(j - 1, 0)], als[min(j + 2, len(als) - 1)])
+
+
+def _fold_scan(params, s_h2, s_r2):
+    """Coarse (D, alpha) of the fold: the grid's alpha range grows tenfold until F changes sign,
+    bounded by 100 x the large-alpha_r asymptotic scale (:func:`_alpha_scale`; alpha_r^FP diverges
+    as g_h -> sqrt 2), or by 100 x :data:`ALPHA_R_MAX` where that scale does not apply (beta_h, input)."""
+    no_scale = params.beta_h != 0 or s_h2 != 0 or s_r2 != 0
+    bound = 100 * max(ALPHA_R_MAX, ALPHA_R_MAX if no_scale else _alpha_scale(params.g_h))
+    a_top = ALPHA_R_MAX if no_scale else max(ALPHA_R_MAX, 3 * _alpha_scale(params.g_h))
+    while True:
+        found = _fold_grid(params, s_h2, s_r2, a_top)
+        if found is not None:
+            return found
+        if a_top >= bound:
+            raise RangeError(f"no fixed-point bifurcation for alpha_r <= {a_top:.3g} at g_h = {params.g_h}, "
+                             f"beta_h = {params.beta_h}, beta_r = {params.beta_r} (searched up to 100 x the "
+                             f"alpha_r -> infinity scale); allowed: g_h inside the line's domain")
+        a_top = min(10 * a_top, bound)
 
 
 def _fold(params, Dbr, abr, s_h2, s_r2, dps):
@@ -148,8 +174,12 @@ def _fold_newton(params, D, a, s_h2, s_r2, dps, maxiter=30):
                                      width=pole_width("tanh", g, mp=True), dps=dps).value
         A1, A11 = A2 / 2, A4 / 4
         R = A + s_r2
+        # the 4th derivative of sigma^2 is ~alpha^4 where the gate switches while its average is
+        # ~1/(alpha R^(5/2)): (alpha^2 R)^2 is lost to cancellation (16 digits at g_h = 1.4143,
+        # alpha_r ~ 2e6), carried here as guard digits
+        guard = 2 * max(0, math.ceil(float(mpmath.log10(a * a * R))))
         S, S2, S4, Sa, S2a = gaussian_average(lambda y: mp_sigma2_derivatives(y, a, br), R, center=-br / a,
-                                              width=pole_width("sigmoid", a, mp=True), dps=dps).value
+                                              width=pole_width("sigmoid", a, mp=True), dps=dps + guard).value
         SR, SRR, SRa = S2 / 2, S4 / 4, S2a / 2
         F = D - A * S - s_h2
         G = 1 - A1 * S - A * A1 * SR

@@ -1,6 +1,7 @@
 """The (g_h, alpha_r) phase diagram of Fig. 7 (seed Sec. VII; Figs. 12-13 with biases and input).
 
-Curves, each traced by continuation (every point seeds the next):
+Curves, each traced by :func:`gatetheory.meanfield.curves.critical_curve` (continuation, every
+point seeds the next):
 
 * ``stability``: where the fixed point continued from small g_h loses stability
   (H1 vertical line g_h = 1/sigma_r(0) without bias and input).
@@ -21,12 +22,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..params import check_finite, check_int, check_positive
+from ..params import GateParams, check_finite, check_int, check_positive
 from ..results import Result
-from .continuation import Curve, continue_curve
-from .critical_lines import fp_bifurcation, fp_bifurcation_range
-from .stability import _branch_root, marginal_stability_g_h, stability_g_h
-from .dynamic_bifurcation import dyn_bifurcation, dyn_bifurcation_range
+from .continuation import Curve
+from .critical_lines import fp_bifurcation_range
+from .curves import critical_curve
+from .dynamic_bifurcation import dyn_bifurcation_range
 from .fixed_points import check_input_std
 
 __all__ = ["PhaseDiagram", "phase_diagram_curves", "draw_phase_diagram"]
@@ -59,55 +60,25 @@ def _fp_curve(beta_r, n, alpha_max):
     lo, hi = fp_bifurcation_range(beta_r)
     if hi - lo < 0.03:
         return _empty("g_h", ("alpha_r", "Delta_h"), f"empty range ({lo:.4g}, {hi:.4g})")
-    gs = np.linspace(hi - 0.004, lo + 0.02, n)
-
-    def solve(g, seed):
-        c = fp_bifurcation(g, beta_r=beta_r, seed=seed)
-        if c.value > alpha_max:
-            raise ArithmeticError(f"alpha_r^FP = {c.value:.4g} above the plotted range {alpha_max}")
-        return {"alpha_r": c.value, "Delta_h": c.Delta_h}, c.digits, (c.Delta_h, c.value)
-    return continue_curve(solve, gs, coord="g_h", keys=("alpha_r", "Delta_h"))
+    return critical_curve("fp-bifurcation", GateParams(beta_r=beta_r), g_h=np.linspace(hi - 0.004, lo + 0.02, n),
+                          value_max=alpha_max, stop_after=2)
 
 
 def _dyn_curve(beta_r, n, alpha_max, check):
     lo, hi = dyn_bifurcation_range(beta_r)
     if hi - lo < 0.06:
         return _empty("g_h", ("alpha_r", "Delta_h0"), f"empty range ({lo:.4g}, {hi:.4g})")
-    gs = np.linspace(hi - 0.01, lo + 0.04, n)
-
-    def solve(g, seed):
-        c = dyn_bifurcation(g, beta_r=beta_r, seed=seed, check=check)
-        if c.value > alpha_max:
-            raise ArithmeticError(f"alpha_r^dyn = {c.value:.4g} above the plotted range {alpha_max}")
-        return {"alpha_r": c.value, "Delta_h0": c.Delta_h}, (c.digits if check else 0), (c.Delta_h, c.value)
-    return continue_curve(solve, gs, coord="g_h", keys=("alpha_r", "Delta_h0"))
+    return critical_curve("dyn-bifurcation", GateParams(beta_r=beta_r), g_h=np.linspace(hi - 0.01, lo + 0.04, n),
+                          check=check, value_max=alpha_max, stop_after=2)
 
 
 def _stability_curve(alphas, beta_h, beta_r, s_h):
-    def solve(a, seed):
-        c = None
-        if seed is not None and (beta_h != 0 or s_h != 0):
-            # restart the branch below the previous critical g_h, from the previous variance
-            g_prev, D_prev, base = seed
-            for g0 in (0.8 * g_prev, 0.5 * g_prev):
-                try:
-                    start = (g0, _branch_root(base.replace(g_h=g0, alpha_r=a), D_prev, s_h ** 2, 0.0))
-                    c = stability_g_h(a, beta_r=beta_r, beta_h=beta_h, input_std_h=s_h, seed=start)
-                    break
-                except (ArithmeticError, ValueError):
-                    continue
-        if c is None:
-            c = stability_g_h(a, beta_r=beta_r, beta_h=beta_h, input_std_h=s_h)
-        return {"g_h": c.value, "Delta_h": c.Delta_h}, c.digits, (c.value, c.Delta_h, c.params)
-    cur = continue_curve(solve, alphas, coord="alpha_r", keys=("g_h", "Delta_h"))
-    return cur
+    return critical_curve("stability", GateParams(beta_h=beta_h, beta_r=beta_r), alpha_r=alphas, input_std_h=s_h,
+                          stop_after=2)
 
 
 def _marginal_curve(alphas, beta_h, beta_r):
-    def solve(a, seed):
-        c = marginal_stability_g_h(a, beta_r=beta_r, beta_h=beta_h)
-        return {"g_h": c.value, "Delta_h": c.Delta_h}, c.digits, None
-    return continue_curve(solve, alphas, coord="alpha_r", keys=("g_h", "Delta_h"))
+    return critical_curve("marginal", GateParams(beta_h=beta_h, beta_r=beta_r), alpha_r=alphas, stop_after=2)
 
 
 def phase_diagram_curves(*, beta_h: float = 0.0, beta_r: float = 0.0, input_std_h: float = 0.3,
