@@ -45,7 +45,10 @@ class LyapunovSpectrum(Result):
         from the variance and the integrated autocorrelation time of its local rates
         ``log|R_ii| / t_ons`` (:func:`autocorrelation_stderr`). Checked against the spread over initial
         states on one network (tests/test_lyapunov_errors.py). It is a random error only: the bias of a
-        finite run (transient, frame alignment, ~1/t) is not in it, nor the finite-N offset.
+        finite run (transient, frame alignment, ~1/t) is not in it, nor the finite-N offset. It assumes
+        one ergodic attractor: at small N with strong gating (N = 100, g_h = 4, alpha_z = 5) trajectories
+        fall from transient chaos to lambda ~ 0 after 50-150 tau_h at random, and the spread over initial
+        states is ~1.6x the stderr; no single trajectory can see that (compare initial states).
     tau_int : ndarray, shape (k,)
         Integrated autocorrelation time of each exponent's local rates, units of tau_h (0 for the
         exactly known gate-sector exponents of the constant-gate shortcut). The message warns when the
