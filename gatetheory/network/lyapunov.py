@@ -383,4 +383,6 @@ def autocorrelation_stderr(local: np.ndarray, c: float = 5.0) -> tuple[np.ndarra
     inside = np.arange(1, n)[:, None] >= c * tau_m
     window = np.where(inside.any(axis=0), inside.argmax(axis=0), n - 2)
     tau = np.maximum(tau_m[window, np.arange(k)], 1.0)
+    flat = var <= (1e-13 * np.abs(local).max(axis=0)) ** 2  # constant up to rounding: rho is noise
+    tau[flat] = 1.0
     return np.sqrt(var * tau / n), tau
