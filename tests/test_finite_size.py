@@ -92,6 +92,6 @@ def test_lambda_inf_agrees_with_dmft_at_constant_gates():
 @pytest.mark.slow
 def test_lambda_inf_agrees_with_dmft_gates_open():
     """The classical network g_h = 3 (gates open, beta_z = beta_r = 40): DMFT 0.2356. N = 200 .. 800, 4 seeds,
-    t = 300 (~3 min)."""
+    t = 300 (~1 min)."""
     res = _agrees_with_dmft(GateParams(g_h=3.0, beta_z=40.0, beta_r=40.0), (200, 400, 800), 4, 300.0)
     assert res.fit["dof"] == 1

@@ -40,7 +40,7 @@ def test_stderr_matches_spread_over_initial_states():
 
 @pytest.mark.slow
 def test_stderr_matches_spread_at_the_issue_point():
-    """The point of issue 11: N = 400, g = 2 gates open, 8 initial states at t = 1000 (~70 s)."""
+    """The point of issue 11: N = 400, g = 2 gates open, 8 initial states at t = 1000 (~1-2.5 min)."""
     spread, rms, _ = _spread_and_rms(GateParams(g_h=2.0, **GATES_OPEN), 400, 1000.0, 8, dt=0.1, t_transient=50.0)
     print(f"spread {spread:.4f}, rms stderr {rms:.4f}, ratio {spread / rms:.2f}")
     assert 1 / 1.5 <= spread / rms <= 1.5, (spread, rms)
