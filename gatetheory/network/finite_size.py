@@ -5,8 +5,8 @@ N. :func:`lyapunov_finite_size` measures lambda_max on ``seeds`` networks (coupl
 from each seed) at every N and fits ``lambda(N) = lambda_inf + a / N`` by weighted least squares, so a
 simulation can be compared with the theory. Why 1/N: it is the order of the corrections to the
 disorder-averaged mean-field equations, and the data agree: at three points (N = 200-1600, 4 seeds,
-docs/dmft_lambda.md) the 1/N fit has chi^2 2-10x below the 1/sqrt(N) fit's, and its lambda_inf agrees
-with the DMFT within 2 stderr, while 1/sqrt(N) overshoots it by 15-25 %. The result carries both fits'
+docs/dmft_lambda.md) the 1/N fit has chi^2 2.3-10x below the 1/sqrt(N) fit's, and its lambda_inf agrees
+with the DMFT within 2 stderr, while 1/sqrt(N) overshoots it by 12-21 %. The result carries both fits'
 chi^2, so each run shows whether the form fits its own data.
 """
 from __future__ import annotations
