@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Set-up and entry points for gatetheory that need nothing but Python 3.10+.
 
+    python3 dev.py setup  # create .venv if missing and install (with test extras); nothing else
     python3 dev.py run    # create .venv if missing, install, run the main job
     python3 dev.py test   # create .venv if missing, install with test extras, run the quick tests
                           # (RuntimeWarnings are errors)
@@ -36,8 +37,13 @@ def ensure_venv() -> None:
 def main(argv: list[str]) -> int:
     task = argv[0] if argv else "test"
     rest = argv[1:]
+    if task not in ("setup", "run", "test", "slow"):
+        sys.exit(f"unknown task {task!r}; use one of: setup, run, test, slow")
     ensure_venv()
     py = str(BIN / "python")
+    if task == "setup":
+        print(f"ready: {py} -m gatetheory --help", flush=True)
+        return 0
     if task == "run":
         return subprocess.call([py, "-m", "gatetheory", "report", "--quick", *rest], cwd=ROOT)
     if task == "test":
@@ -45,7 +51,7 @@ def main(argv: list[str]) -> int:
         return subprocess.call([py, "-m", "pytest", "-q", "-W", "error::RuntimeWarning", *rest], cwd=ROOT)
     if task == "slow":
         return subprocess.call([py, "-m", "pytest", "-q", "-m", "slow", *rest], cwd=ROOT)
-    sys.exit(f"unknown task {task!r}; use one of: run, test, slow")
+    return 0
 
 
 if __name__ == "__main__":

@@ -17,5 +17,6 @@ napoleon_google_docstring = False
 autodoc_member_order = "bysource"
 autodoc_typehints = "none"
 myst_heading_anchors = 3
+myst_enable_extensions = ["dollarmath", "amsmath"]  # $...$ and $$...$$ in the derivation pages
 html_theme = "alabaster"
 suppress_warnings = ["myst.header"]

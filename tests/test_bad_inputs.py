@@ -84,23 +84,25 @@ def _flag_cases():
             if type_name.startswith(("integer", "seed")):
                 values = [v for v in values if v != "0x10"] + ["1.0e400"]
             for v in dict.fromkeys(values):
-                cases.append(pytest.param(path, flag, v, id=f"{' '.join(path)} {flag}={v!r}"))
+                cases.append(pytest.param(path, flag, v, action.nargs, id=f"{' '.join(path)} {flag}={v!r}"))
     return cases
 
 
 FLAG_CASES = _flag_cases()
 
 
-def _argv(path, flag, value):
+def _argv(path, flag, value, nargs=None):
     base = _BASE.get(path, [])
+    if isinstance(nargs, int):  # a flag of several values (a range): the bad one first, then good ones
+        return [*path, *base, flag, value, *["1.9"] * (nargs - 1)]
     # "--flag=VALUE" keeps values that start with "-" (or are empty) attached to their flag
     return [*path, *base, f"{flag}={value}"]
 
 
-@pytest.mark.parametrize("path, flag, value", FLAG_CASES)
-def test_bad_flag_value_exits_2_with_one_line(path, flag, value, capsys, tmp_path, monkeypatch):
+@pytest.mark.parametrize("path, flag, value, nargs", FLAG_CASES)
+def test_bad_flag_value_exits_2_with_one_line(path, flag, value, nargs, capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    code = main(_argv(path, flag, value))
+    code = main(_argv(path, flag, value, nargs))
     out = capsys.readouterr()
     lines = out.err.strip().splitlines()
     assert code == 2 and len(lines) == 1 and "Traceback" not in out.err, (code, out.err)
