@@ -1,13 +1,13 @@
-"""Subcommands on the simulated network: ``simulate``, ``lyapunov``, ``demo``."""
+"""Subcommands on the simulated network: ``simulate``, ``lyapunov``, ``lyapunov-scaling``, ``demo``."""
 from __future__ import annotations
 
 import numpy as np
 
 from ..params import ParameterError
 from .errors import fail_unless_done
-from .flags import (add_alias, add_output_flags, add_param_flags, add_run_flags, check_multiple, int_at_least,
-                   nonempty_path, nonneg_float, output_file, output_folder, params_from_args,
-                   positive_float, progress_enabled)
+from .flags import (SEED_MAX, add_alias, add_output_flags, add_param_flags, add_run_flags, check_multiple,
+                    int_at_least, nonempty_path, nonneg_float, output_file, output_folder, params_from_args,
+                    positive_float, progress_enabled)
 from .output import emit, fmt
 
 __all__ = ["register"]
@@ -115,6 +115,45 @@ def cmd_lyapunov(args) -> int:
     return 0
 
 
+# ----------------------------------------------------------------------------- lyapunov-scaling
+
+def cmd_lyapunov_scaling(args) -> int:
+    """lambda_max at each --n over --seeds networks, extrapolated to N = infinity (lambda_inf + a / N)."""
+    from ..network import lyapunov_finite_size
+
+    params_from_args(args)
+    if len(set(args.n)) != len(args.n) or len(args.n) < 2:
+        raise ParameterError(f"--n = {' '.join(map(str, args.n))} is out of range; allowed: at least 2 distinct "
+                             f"integers >= 2, e.g. --n 256 512 1024")
+    check_multiple("--t-ons", args.t_ons, args.dt, "--dt")
+    check_multiple("--t-total", args.t_total, args.t_ons, "--t-ons", minimum=2)
+    check_multiple("--t-transient", args.t_transient, args.t_ons, "--t-ons", minimum=0)
+    if args.seed + args.seeds > SEED_MAX:
+        raise ParameterError(f"--seed + --seeds = {args.seed + args.seeds} is out of range; allowed: <= 2**32")
+    res = lyapunov_finite_size(params_from_args(args), ns=args.n, seeds=list(range(args.seed, args.seed + args.seeds)),
+                               t_total=args.t_total, t_transient=args.t_transient, dt=args.dt, t_ons=args.t_ons,
+                               progress=progress_enabled(args))
+    data = res.to_dict()
+
+    def lines():
+        yield (f"lambda_max over N, {args.seeds} seed(s) each, t_total = {args.t_total:g} after a transient of "
+               f"{args.t_transient:g}")
+        yield f"{'N':>7s} {'mean':>10s} {'stderr':>10s}  values"
+        for row in res.per_n:
+            yield (f"{row['n']:7d} {row['mean']:10.5f} {fmt(row['stderr'], '10.5f')}  "
+                   + " ".join(f"{v:.4f}" for v in row["values"]))
+        fit, alt = res.fit, res.fit["alternative"]
+        yield (f"lambda_inf = {res.lambda_inf:.5f} +- {fmt(res.stderr)}  (fit lambda_inf + a/N: a = {fit['a']:.4g} "
+               f"+- {fmt(fit['a_err'], '.2g')}, chi2 = {fit['chi2']:.3g} for {fit['dof']} dof)")
+        yield (f"  1/sqrt(N) fit: lambda_inf = {alt['lambda_inf']:.5f} +- {fmt(alt['stderr'])}, "
+               f"chi2 = {alt['chi2']:.3g}")
+        if res.message:
+            yield f"note: {res.message}"
+    emit(args, data, lines)
+    fail_unless_done(res)
+    return 0
+
+
 def cmd_demo(args) -> int:
     """A simulation plus its Lyapunov spectrum: a table, a plot and demo.json."""
     import matplotlib
@@ -188,6 +227,20 @@ def register(sub) -> None:
     _lyapunov_flags(p, {"g_h": 3.0}, 200.0, 200)
     add_output_flags(p)
     p.set_defaults(func=cmd_lyapunov)
+
+    p = sub.add_parser("lyapunov-scaling", help="lambda_max across N and seeds, extrapolated to N = infinity")
+    add_param_flags(p, {"g_h": 3.0})
+    p.add_argument("--n", type=int_at_least(2), nargs="+", default=[100, 200, 400],
+                   help="network sizes, at least 2 distinct integers >= 2 (default 100 200 400)")
+    p.add_argument("--seeds", type=int_at_least(1), default=3,
+                   help="networks per size, seeded --seed, --seed + 1, ... (default 3)")
+    add_run_flags(p, n=None, t=200.0, t_name="t_total", dt=0.1, seed_help="first seed of couplings and initial states")
+    p.add_argument("--t-transient", type=nonneg_float, default=50.0,
+                   help="discarded transient, a multiple of --t-ons (default 50)")
+    p.add_argument("--t-ons", type=positive_float, default=1.0,
+                   help="re-orthonormalisation interval, a multiple of --dt (default 1)")
+    add_output_flags(p)
+    p.set_defaults(func=cmd_lyapunov_scaling, memory_hint=_MEMORY)
 
     p = sub.add_parser("demo", help="simulation + Lyapunov spectrum, table and plot")
     _lyapunov_flags(p, {"g_h": 3.0, "alpha_z": 5.0, "alpha_r": 2.0}, 200.0, 100)

@@ -17,3 +17,6 @@ __all__ += ["FixedPoint", "find_fixed_point", "jacobian_eigenvalues", "leading_e
 from .transients import Transient, transient_time
 
 __all__ += ["Transient", "transient_time"]
+from .finite_size import FiniteSizeLyapunov, lyapunov_finite_size, fit_finite_size
+
+__all__ += ["FiniteSizeLyapunov", "lyapunov_finite_size", "fit_finite_size"]
