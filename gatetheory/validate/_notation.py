@@ -13,14 +13,16 @@ import re
 _GREEK = ("alpha", "beta", "gamma", "delta", "Delta", "lambda", "tau", "sigma", "phi", "mu", "rho", "omega",
           "chi", "epsilon", "theta", "Lambda", "Sigma")
 _SCRIPT = r"(?:_(?P<sub>[A-Za-z0-9]+))?(?:\^(?P<sup>[A-Za-z0-9]+|\{[^}]*\}))?"
-#: a Greek name with optional sub/superscript, or a single Latin letter with a subscript (g_h, C_h, D_KY)
+#: a Greek name with optional sub/superscript, a single Latin letter with a subscript (g_h, C_h, D_KY), or N
 _TOKEN = re.compile(r"(?<![A-Za-z0-9\\])(?:(?P<greek>" + "|".join(_GREEK) + r")" + _SCRIPT.replace("sub", "gsub")
                     .replace("sup", "gsup") + r"|(?P<latin>[A-Za-z])_(?P<lsub>[A-Za-z0-9]+)"
-                    r"(?:\^(?P<lsup>[A-Za-z0-9]+|\{[^}]*\}))?)(?![A-Za-z0-9])")
+                    r"(?:\^(?P<lsup>[A-Za-z0-9]+|\{[^}]*\}))?|(?P<size>N))(?![A-Za-z0-9])")
 _FUNCS = {"max", "min"}
 
 
 def _parts(m):
+    if m.group("size"):  # the network size, the one bare letter the report uses as a symbol
+        return "N", None, None, False
     base = m.group("greek") or m.group("latin")
     sub = m.group("gsub") if m.group("greek") else m.group("lsub")
     sup = m.group("gsup") if m.group("greek") else m.group("lsup")
@@ -55,13 +57,20 @@ def mathtext(text: str) -> str:
 
 def mathtext_figure(fig) -> None:
     """Rewrite every text of ``fig`` (titles, axis labels, legends, annotations) with :func:`mathtext`."""
+    from matplotlib.mathtext import MathTextParser
     from matplotlib.text import Text
 
+    parser = MathTextParser("path")
     for t in fig.findobj(Text):
         s = t.get_text()
         new = mathtext(s)
-        if new != s:
-            t.set_text(new)
+        if new == s:
+            continue
+        try:  # a label the converter cannot make valid mathtext stays as it was, never breaks the figure
+            parser.parse(new)
+        except ValueError:
+            continue
+        t.set_text(new)
 
 
 _HTML_GREEK = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "Delta": "Δ", "lambda": "λ", "tau": "τ",

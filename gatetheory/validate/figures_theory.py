@@ -48,7 +48,7 @@ def fig_spectrum(out, quick=True, bar=None) -> FigureResult:
         ax.contour(X, Y, spectral_curve_value(p, D, X + 1j * Y), levels=[0.0], colors="r")
         ax.plot(ev.real, ev.imag, "k.", ms=2)
         ax.axvline(0, color="k", lw=0.5)
-        ax.set(xlabel="Re lambda", ylabel="Im lambda", title=f"alpha_z = {az:g}: {outside:.1%} outside")
+        ax.set(xlabel=r"$\mathrm{Re}\,\lambda$", ylabel=r"$\mathrm{Im}\,\lambda$", title=f"alpha_z = {az:g}: {outside:.1%} outside")
         if bar:
             bar.update(0.5)
     fig.tight_layout()
