@@ -18,15 +18,16 @@ def test_known_array_by_hand():
 
 def test_on_a_spectrum_equals_the_largest_partial_sum():
     """Independent route: for exponents sorted decreasing, the sum of the positive ones is the largest
-    partial sum (it grows while terms are positive, then falls). Checked on a chaotic gated network."""
-    net = Network(GateParams(g_h=4.0, alpha_z=2.0, alpha_r=2.0, beta_h=0.1, tau_z=0.7, tau_r=1.3), 20, seed=1)
+    partial sum (it grows while terms are positive, then falls). Checked on a chaotic network."""
+    # the classical limit (gates open, docs/conventions.md): two positive exponents at this size and seed
+    net = Network(GateParams(g_h=5.0, beta_z=20.0, beta_r=20.0), 40, seed=1)
     spec = lyapunov_spectrum(net, 40.0, dt=0.1, t_transient=10.0, seed=2)
-    assert spec.lambda_max > 0
+    assert np.sum(spec.exponents > 0) >= 2
     partial = np.cumsum(spec.exponents)
     h, err = ks_entropy(spec.exponents, spec.stderr)
     assert h == pytest.approx(partial.max(), rel=1e-12)
     assert err == pytest.approx(np.sqrt(np.sum(spec.stderr[spec.exponents > 0] ** 2)), rel=1e-12)
-    assert 0 < err < h
+    assert err > 0
 
 
 @pytest.mark.parametrize("bad", [[], [0.1, np.nan], [np.inf]])
