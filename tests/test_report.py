@@ -111,7 +111,7 @@ def test_page_layout_nav_summary_failures_first():
     assert "<th>claim</th><th>figure</th><th>agreement</th><th>verdict</th>" in summary
     assert "0.12 ± 0.01 &gt; 0" in page  # one-sided: value, error bar, bound; no theory = tolerance = 0
     assert "λ<sub>max</sub>" in page and "<i>g</i><sub>h</sub>" in page and "lambda_max" not in page
-    assert '<table class="params">' in page and "100, 200" in page
+    assert '<table class="params">' in page and "100, 200" in page and "a = 1" in page
     assert "parameters: {" not in page and '{"' not in page
 
 
@@ -132,7 +132,8 @@ def test_mathtext_labels():
 
     cases = {"alpha_r = 2": r"$\alpha_{r}$ = 2", "lambda_max": r"$\lambda_{\max}$", "C_h(tau)": r"$C_{h}$($\tau$)",
              "D_KY/N": r"$D_{\mathrm{KY}}$/$N$", "alpha_r^dyn": r"$\alpha_{r}^{\mathrm{dyn}}$",
-             r"$\beta$ and g_h": r"$\beta$ and $g_{h}$", "fp_bifurcation": "fp_bifurcation", "i / 3N": "i / 3N"}
+             r"$\beta$ and g_h": r"$\beta$ and $g_{h}$", "fp_bifurcation": "fp_bifurcation", "i / 3N": "i / 3N",
+             "n_paths": "n_paths", "phase_diagram_beta_r_1": "phase_diagram_beta_r_1", "t_max": r"$t_{\max}$"}
     parser = MathTextParser("path")
     for plain, tex in cases.items():
         assert mathtext(plain) == tex

@@ -13,10 +13,13 @@ import re
 _GREEK = ("alpha", "beta", "gamma", "delta", "Delta", "lambda", "tau", "sigma", "phi", "mu", "rho", "omega",
           "chi", "epsilon", "theta", "Lambda", "Sigma")
 _SCRIPT = r"(?:_(?P<sub>[A-Za-z0-9]+))?(?:\^(?P<sup>[A-Za-z0-9]+|\{[^}]*\}))?"
-#: a Greek name with optional sub/superscript, a single Latin letter with a subscript (g_h, C_h, D_KY), or N
-_TOKEN = re.compile(r"(?<![A-Za-z0-9\\])(?:(?P<greek>" + "|".join(_GREEK) + r")" + _SCRIPT.replace("sub", "gsub")
-                    .replace("sup", "gsup") + r"|(?P<latin>[A-Za-z])_(?P<lsub>[A-Za-z0-9]+)"
-                    r"(?:\^(?P<lsup>[A-Za-z0-9]+|\{[^}]*\}))?|(?P<size>N))(?![A-Za-z0-9])")
+#: multi-letter subscripts a Latin letter may carry (D_KY, h_KS, t_max); others (n_paths, t_window) are code names
+_LATIN_SUBS = ("KY", "KS", "max", "min", "eff")
+#: a Greek name with optional sub/superscript, a Latin letter with a one-character or listed subscript
+#: (g_h, C_h, D_KY), or N; never inside a longer identifier (phase_diagram_beta_r_1 stays as it is)
+_TOKEN = re.compile(r"(?<![A-Za-z0-9\\_])(?:(?P<greek>" + "|".join(_GREEK) + r")" + _SCRIPT.replace("sub", "gsub")
+                    .replace("sup", "gsup") + r"|(?P<latin>[A-Za-z])_(?P<lsub>[A-Za-z0-9]|" + "|".join(_LATIN_SUBS)
+                    + r")(?:\^(?P<lsup>[A-Za-z0-9]+|\{[^}]*\}))?|(?P<size>N))(?![A-Za-z0-9_])")
 _FUNCS = {"max", "min"}
 
 

@@ -125,7 +125,7 @@ def fig_phase_diagram(out, quick=True, bar=None) -> FigureResult:
         spec = lyapunov_spectrum(Network(p, n, seed=4), 200.0, k=1, dt=0.1, t_transient=50.0, seed=4)
         res.comparisons.append(claim(f"{label} (g_h = {g}, alpha_r = 1): sign(lambda_max) = {expect:+d}",
                                      expect * spec.lambda_max / max(spec.stderr[0], 1e-12), greater_than=3.0,
-                                     note=f"lambda_max = {spec.lambda_max:.4f} +- {spec.stderr[0]:.4f}; "
+                                     note=f"lambda_max = {spec.lambda_max:.4f} ± {spec.stderr[0]:.4f}; "
                                           "measured in standard errors"))
     if bar:
         bar.update(1)

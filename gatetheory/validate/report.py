@@ -105,13 +105,18 @@ def agreement(c) -> str:
                        f"{c.tolerance:.2g}")
 
 
-def _value(v) -> str:
+def _value(v, nested: bool = False) -> str:
+    """A parameter value for a person: numbers to 4 digits, lists comma-separated, dicts as ``k = v; ...``
+    (nested ones in parentheses, so levels stay apart)."""
     if isinstance(v, float):
         return f"{v:.4g}"
     if isinstance(v, (list, tuple)):
-        return ", ".join(_value(x) for x in v)
+        inner = ", ".join(_value(x, True) for x in v)
+        return f"[{inner}]" if nested else inner
     if isinstance(v, dict):
-        return "; ".join(f"{k} = {_value(x)}" for k, x in v.items())
+        inner = "; ".join(f"{k}: {_value(x, True)}" if isinstance(x, dict) else f"{k} = {_value(x, True)}"
+                          for k, x in v.items())
+        return f"({inner})" if nested else inner
     return str(v)
 
 
