@@ -121,7 +121,7 @@ def test_agreement_text():
 
     assert agreement(claim("x", 0.12, greater_than=0.0, uncertainty=0.01)) == "0.12 ± 0.01 &gt; 0"
     assert agreement(claim("x", -0.2, greater_than=0.0)) == "-0.2 ≯ 0"
-    assert agreement(compare("x", 2.0, 2.02, rel=0.05)) == "2.02 vs theory 2: rel. error 0.01 ≤ 0.05"
+    assert agreement(compare("x", 2.0, 2.02, rel=0.05)) == "2.02 vs 2: rel. error 0.01 ≤ 0.05"
 
 
 def test_mathtext_labels():

@@ -157,7 +157,8 @@ def fig_lyapunov_collapse(out, quick=True, bar=None) -> FigureResult:
     k_frac = {"gates open (classical)": 0.5, "gated": 0.25}
     res = FigureResult("lyapunov_collapse", "Lyapunov spectra collapse in i/N; D_KY and h_KS are extensive",
                        "Fig. 3 (extensivity)",
-                       params={"sizes": list(sizes), "seeds": {f"N = {n}": list(s) for n, s in seeds.items()},
+                       params={"sizes": list(sizes),
+                               "seeds": "; ".join(f"N = {n}: {', '.join(map(str, s))}" for n, s in seeds.items()),
                                "t": t, "t_transient": 30.0, "dt": 0.1, "g_h": 5.0,
                                "gates open": "alpha_z = alpha_r = 0, beta_z = beta_r = 20",
                                "gated": "alpha_z = alpha_r = 2", "k / N": "classical 0.5, gated 0.25"})

@@ -93,15 +93,16 @@ def _num(x) -> str:
 
 
 def agreement(c) -> str:
-    """One line for a person: ``"0.12 ± 0.01 > 0"`` for a one-sided check, ``"0.51 vs theory 0.50:
-    rel error 0.02 ≤ 0.05"`` for a two-sided one (HTML-escaped)."""
+    """One line for a person: ``"0.12 ± 0.01 > 0"`` for a one-sided check, ``"0.51 vs 0.50: rel. error
+    0.02 ≤ 0.05"`` (measured vs theory or reference, as the check's name says) for a two-sided one
+    (HTML-escaped)."""
     unc = "" if c.uncertainty is None else f" ± {c.uncertainty:.2g}"
     if c.one_sided:
         rel = ">" if c.passed else "≯"
         return html.escape(f"{c.measured:.4g}{unc} {rel} {c.theory:g}")
     rel = "≤" if c.passed else ">"
     metric = {"rel": "rel. error", "abs": "abs. error"}.get(c.metric, c.metric)
-    return html.escape(f"{c.measured:.4g}{unc} vs theory {c.theory:.4g}: {metric} {c.error:.2g} {rel} "
+    return html.escape(f"{c.measured:.4g}{unc} vs {c.theory:.4g}: {metric} {c.error:.2g} {rel} "
                        f"{c.tolerance:.2g}")
 
 
