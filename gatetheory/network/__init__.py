@@ -10,10 +10,10 @@ __all__ = ["Network", "phi", "dphi", "gate", "dgate", "Trajectory", "simulate", 
            "jacobian", "jacobian_trace", "linearise", "apply_jacobian"]
 from .fixed_points import FixedPoint, find_fixed_point
 from .spectra import jacobian_eigenvalues, leading_eigenvalue
-from .lyapunov import LyapunovSpectrum, lyapunov_spectrum, kaplan_yorke_dimension
+from .lyapunov import LyapunovSpectrum, lyapunov_spectrum, kaplan_yorke_dimension, ks_entropy
 
 __all__ += ["FixedPoint", "find_fixed_point", "jacobian_eigenvalues", "leading_eigenvalue",
-            "LyapunovSpectrum", "lyapunov_spectrum", "kaplan_yorke_dimension"]
+            "LyapunovSpectrum", "lyapunov_spectrum", "kaplan_yorke_dimension", "ks_entropy"]
 from .transients import Transient, transient_time
 
 __all__ += ["Transient", "transient_time"]

@@ -25,7 +25,7 @@ from ..params import GateParams, ParameterError, check_int, check_multiple, chec
 from ..results import Result
 from .model import Network, dgate, dphi, gate, phi
 
-__all__ = ["LyapunovSpectrum", "lyapunov_spectrum", "kaplan_yorke_dimension", "autocorrelation_stderr"]
+__all__ = ["LyapunovSpectrum", "lyapunov_spectrum", "kaplan_yorke_dimension", "ks_entropy", "autocorrelation_stderr"]
 
 _MIN_TAUS = 20  # averaging times shorter than this many tau_int get a warning in the message
 
@@ -112,6 +112,28 @@ def kaplan_yorke_dimension(exponents) -> float:
                              f"dimension exceeds k = {lam.size}; compute more exponents")
     j = int(np.nonzero(csum >= 0)[0][-1]) + 1
     return j + csum[j - 1] / abs(lam[j])
+
+
+def ks_entropy(exponents, stderr=None):
+    """Kolmogorov-Sinai entropy rate by Pesin's formula: the sum of the positive exponents.
+
+    Units of 1/tau_h (nats per unit time); 0.0 when no exponent is positive. With ``stderr``
+    (shape of ``exponents``, e.g. :attr:`LyapunovSpectrum.stderr`) returns ``(h_KS, error)``,
+    the error being the positive exponents' standard errors added in quadrature (treated as
+    independent; exponents within their error of zero are counted as they fall).
+    """
+    lam = np.asarray(exponents, dtype=float).ravel()
+    if lam.size == 0 or not np.all(np.isfinite(lam)):
+        raise ParameterError("exponents must be a non-empty array of finite numbers")
+    pos = lam > 0
+    h = float(lam[pos].sum())
+    if stderr is None:
+        return h
+    se = np.asarray(stderr, dtype=float).ravel()
+    if se.shape != lam.shape or np.any(se[pos] < 0) or not np.all(np.isfinite(se[pos])):
+        raise ParameterError(f"stderr must be finite, >= 0 and of the exponents' shape {lam.shape}; "
+                             f"got shape {se.shape}")
+    return h, float(np.sqrt(np.sum(se[pos] ** 2)))
 
 
 class _Tangent:

@@ -40,7 +40,7 @@ def fig_lyapunov_spectra(out, quick=True, bar=None) -> FigureResult:
             if bar:
                 bar.update(1)
         ax.axhline(0, color="k", lw=0.5)
-        ax.set(xlabel="i / 3N", ylabel="lambda_i", ylim=(-2.2, 0.3), title=f"g_h = 5, varying {key}")
+        ax.set(xlabel=r"$i\,/\,3N$", ylabel="lambda_i", ylim=(-2.2, 0.3), title=f"g_h = 5, varying {key}")
         ax.legend(fontsize=8)
     fig.tight_layout()
     res = replace(res, png=_save(fig, out, res.key))
@@ -75,7 +75,7 @@ def fig_integrator(out, quick=True, bar=None) -> FigureResult:
         ax.plot(tr.t, dev / dev[0], label=f"{label}: eigenvalue {ev[i].real:.2e}, measured rate {rate:.2e}")
         res.comparisons.append(compare(f"decay rate along the {label}", ev[i].real, rate, abs_=1e-3,
                                        note="linear regime (kick 1e-4): the rate is the eigenvalue"))
-    ax.set(xlabel="t after a kick at t = 0", ylabel="|x - x*| / |kick|", yscale="log")
+    ax.set(xlabel="$t$ after a kick at $t = 0$", ylabel=r"$|x - x^*|\,/\,|\mathrm{kick}|$", yscale="log")
     ax.legend(fontsize=8)
     fig.tight_layout()
     res = replace(res, png=_save(fig, out, res.key))
@@ -119,7 +119,7 @@ def fig_transients(out, quick=True, bar=None) -> FigureResult:
         if bar:
             bar.update(1)
     ax.axhline(t_max, color="k", ls=":", lw=0.8)
-    ax.set(xscale="log", yscale="log", xlabel="N", ylabel="transient time (median)", title=f"g_h = {g}")
+    ax.set(xscale="log", yscale="log", xlabel="$N$", ylabel="transient time (median)", title=f"g_h = {g}")
     ax.legend(fontsize=8)
     fig.tight_layout()
     res = replace(res, png=_save(fig, out, res.key))
@@ -129,3 +129,78 @@ def fig_transients(out, quick=True, bar=None) -> FigureResult:
     res = replace(res, caption=(f"alpha_r^FP = {a_fp:.2f} and alpha_r^dyn = {a_dyn:.2f} at g_h = {g} from the theory; transient "
                    f"time until var(h) < 1e-4 (capped at {t_max:g}, dotted)."))
     return res
+
+
+#: The classical limit (docs/conventions.md, "Limits"): alpha = 0 and beta_z = beta_r = 20 fix both gates at
+#: sigma(20) = 1 - 2e-9, so the network is the classical one, dh/dt = -h + J_h tanh(g_h h).
+_OPEN_GATES = {"beta_z": 20.0, "beta_r": 20.0}
+
+
+#: quick -> (two sizes, seeds per size, averaging time). Quick: ~20 s on one loaded core (the N = 200 runs
+#: dominate); the seed spread at N = 100 (D_KY/N 0.05-0.08 classical) is what the error bars carry.
+COLLAPSE_SETTINGS = {True: ((100, 200), {100: (1, 2, 3), 200: (1, 2)}, 100.0),
+                     False: ((200, 400), {200: (1, 2, 3, 4), 400: (1, 2, 3)}, 300.0)}
+
+
+def fig_lyapunov_collapse(out, quick=True, bar=None) -> FigureResult:
+    """The Lyapunov spectrum lambda_i against i/N at two N collapses onto one curve, gates open (the classical
+    network) and gated; the Kaplan-Yorke dimension and the KS entropy rate (Pesin) are extensive."""
+    from ..network import ks_entropy
+
+    plt = _plt()
+    sizes, seeds, t = COLLAPSE_SETTINGS[bool(quick)]
+    regimes = {"gates open (classical)": GateParams(g_h=5.0, **_OPEN_GATES),
+               "gated": GateParams(g_h=5.0, alpha_z=2.0, alpha_r=2.0)}
+    # k: the top of the spectrum, well past D_KY (~0.08 N classical, ~0.1 N gated) so that D_KY and h_KS are
+    # determined. Classical: N/2 of the h sector's N reaches the plateau at -1 (the 2N gate exponents, exactly
+    # -1/tau_z and -1/tau_r, below which the rest of the h sector hides); gated: N/4 of the 3N. Cost ~ k.
+    k_frac = {"gates open (classical)": 0.5, "gated": 0.25}
+    res = FigureResult("lyapunov_collapse", "Lyapunov spectra collapse in i/N; D_KY and h_KS are extensive",
+                       "Fig. 3 (extensivity)",
+                       params={"sizes": list(sizes),
+                               "seeds": "; ".join(f"N = {n}: {', '.join(map(str, s))}" for n, s in seeds.items()),
+                               "t": t, "t_transient": 30.0, "dt": 0.1, "g_h": 5.0,
+                               "gates open": "alpha_z = alpha_r = 0, beta_z = beta_r = 20",
+                               "gated": "alpha_z = alpha_r = 2", "k / N": "classical 0.5, gated 0.25"})
+    fig, axes = plt.subplots(1, 2, figsize=(10, 3.9))
+    summary = []
+    for ax, (name, p) in zip(axes, regimes.items()):
+        stats = {}
+        for color, n in zip(("C0", "C3"), sizes):
+            k = int(k_frac[name] * n)
+            spectra, dky, hks = [], [], []
+            for s in seeds[n]:
+                spec = lyapunov_spectrum(Network(p, n, seed=s), t, k=k, dt=0.1, t_transient=30.0, seed=s)
+                spectra.append(spec.exponents)
+                dky.append(spec.kaplan_yorke / n)
+                hks.append(ks_entropy(spec.exponents) / n)
+                if bar:
+                    bar.update(1)
+            # error of the seed mean: disorder (network) and trajectory noise together
+            se = lambda v: float(np.std(v, ddof=1) / np.sqrt(len(v)))  # noqa: E731
+            stats[n] = (float(np.mean(dky)), se(dky), float(np.mean(hks)), se(hks))
+            frac = np.arange(1, k + 1) / n
+            spectra = np.array(spectra)
+            ax.fill_between(frac, spectra.min(axis=0), spectra.max(axis=0), color=color, alpha=0.25, lw=0)
+            d, de, h, he = stats[n]
+            ax.plot(frac, spectra.mean(axis=0), color=color, lw=1.2,
+                    label=f"N = {n} ({len(seeds[n])} seeds): D_KY/N = {d:.3f} ± {de:.3f}, h_KS/N = {h:.4f} ± {he:.4f}")
+        ax.axhline(0, color="k", lw=0.5)
+        ax.set(xlabel=r"$i\,/\,N$", ylabel="lambda_i", title=f"{name}, g_h = 5")
+        ax.legend(fontsize=7, loc="upper right")
+        (d1, e1, h1, f1), (d2, e2, h2, f2) = stats[sizes[0]], stats[sizes[1]]
+        comb = float(np.hypot(e1, e2))
+        res.comparisons.append(compare(f"{name}: D_KY/N at N = {sizes[0]} against N = {sizes[1]}", d2, d1,
+                                       abs_=3 * comb, uncertainty=e1,
+                                       note=f"collapse: within 3 combined standard errors of the seed means "
+                                            f"({comb:.3g}); an O(1/N) finite-size shift larger than that fails"))
+        res.comparisons.append(claim(f"{name}: h_KS/N at N = {sizes[1]}", h2, greater_than=0.0, uncertainty=f2,
+                                     note="chaos: positive entropy rate (sum of the positive exponents, Pesin)"))
+        summary.append(f"{name}: D_KY/N = {d1:.3f} ± {e1:.3f} (N = {sizes[0]}) and {d2:.3f} ± {e2:.3f} "
+                       f"(N = {sizes[1]}), h_KS/N = {h1:.4f} ± {f1:.4f} and {h2:.4f} ± {f2:.4f}")
+    fig.tight_layout()
+    res = replace(res, png=_save(fig, out, res.key))
+    return replace(res, caption=("The top Lyapunov exponents lambda_i (mean over seeds; band: seed range) against i/N, "
+                                 f"averaging time {t:g} after a transient of 30. " + "; ".join(summary) + ". Errors: "
+                                 "standard error of the seed mean. Classical limit: both gates open "
+                                 "(docs/conventions.md, Limits)."))

@@ -28,7 +28,7 @@ def fig_input_chaos(out, quick=True, bar=None) -> FigureResult:
                        params={"alpha_r": a, "input_std_h": s, "g_h_line_with_input": g_in, "g_h": gs, "N": n})
     fig, ax = plt.subplots(figsize=(5.5, 4))
     for label, with_input, color in (("with input", True, "C3"), ("without input", False, "C0")):
-        lams = []
+        lams, errs = [], []  # seed means and their standard errors
         for g in gs:
             vals = []
             for seed in range(seeds):
@@ -36,14 +36,15 @@ def fig_input_chaos(out, quick=True, bar=None) -> FigureResult:
                 net = Network(GateParams(g_h=g, alpha_r=a), n, seed=seed, Ih=Ih)
                 vals.append(lyapunov_spectrum(net, t, k=1, dt=0.1, t_transient=20.0, seed=seed).lambda_max)
             lams.append(np.mean(vals))
+            errs.append(np.std(vals, ddof=1) / np.sqrt(len(vals)) if len(vals) > 1 else None)
         ax.plot(gs, lams, "o-", color=color, label=label)
         if with_input:
             res.comparisons.append(claim(f"with input, g_h = {gs[1]:.3f} (above the line): lambda_max", lams[1],
-                                         greater_than=0.0))
+                                         greater_than=0.0, uncertainty=errs[1]))
             res.comparisons.append(claim(f"with input, g_h = {gs[0]:.3f} (below the line): -lambda_max", -lams[0],
-                                         greater_than=0.0))
+                                         greater_than=0.0, uncertainty=errs[0]))
         else:
-            res.comparisons.append(claim(f"without input, g_h = {gs[1]:.3f}: -lambda_max", -lams[1], greater_than=0.0,
+            res.comparisons.append(claim(f"without input, g_h = {gs[1]:.3f}: -lambda_max", -lams[1], greater_than=0.0, uncertainty=errs[1],
                                          note="the same network is stable without the input"))
         if bar:
             bar.update(1)
@@ -83,8 +84,8 @@ def fig_reset(out, quick=True, bar=None) -> FigureResult:
                                  greater_than=10.0, note="chaos resumes"))
     fig, ax = plt.subplots(figsize=(6, 3.6))
     ax.semilogy(tr.t, var)
-    ax.axvspan(t_on, t_off, color="0.9", label="Ir = -20 (output gate shut)")
-    ax.set(xlabel="t", ylabel="<h^2>", title=f"decay rate {rate:.3f} (theory -1)")
+    ax.axvspan(t_on, t_off, color="0.9", label="I_r = -20 (output gate shut)")
+    ax.set(xlabel="$t$", ylabel=r"$\langle h^2 \rangle$", title=f"decay rate {rate:.3f} (theory -1)")
     ax.legend(fontsize=8)
     fig.tight_layout()
     res = replace(res, png=_save(fig, out, res.key))

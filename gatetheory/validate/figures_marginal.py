@@ -143,9 +143,9 @@ def fig_marginal_pinching(out, quick=True, bar=None) -> FigureResult:
             c = np.maximum(s, EDGE_FLOOR)
             ax.errorbar(alphas, c[:, 0], yerr=[c[:, 0] - c[:, 1], c[:, 2] - c[:, 0]], fmt="o-", color=f"C{i}",
                         capsize=3, label=f"g_h = {g:g}")
-    axes[0].set(xlabel="alpha_z", ylabel="max Re lambda", yscale="log", title=f"full Jacobian, N = {n}")
-    axes[1].set(xlabel="alpha_z", ylabel="max Re lambda (floor 1e-12)", yscale="log",
-                title="h block: without d h'/d z = diag(sigma_z' B)")
+    axes[0].set(xlabel="alpha_z", ylabel=r"$\max\,\mathrm{Re}\,\lambda$", yscale="log", title=f"full Jacobian, N = {n}")
+    axes[1].set(xlabel="alpha_z", ylabel=r"$\max\,\mathrm{Re}\,\lambda$ (floor $10^{-12}$)", yscale="log",
+                title=r"$h$ block, without $\partial\dot{h}/\partial z = \mathrm{diag}(\sigma_z'\,B)$")
     for ax in axes:
         ax.legend(fontsize=8)
     fig.tight_layout()

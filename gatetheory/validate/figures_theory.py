@@ -48,7 +48,7 @@ def fig_spectrum(out, quick=True, bar=None) -> FigureResult:
         ax.contour(X, Y, spectral_curve_value(p, D, X + 1j * Y), levels=[0.0], colors="r")
         ax.plot(ev.real, ev.imag, "k.", ms=2)
         ax.axvline(0, color="k", lw=0.5)
-        ax.set(xlabel="Re lambda", ylabel="Im lambda", title=f"alpha_z = {az:g}: {outside:.1%} outside")
+        ax.set(xlabel=r"$\mathrm{Re}\,\lambda$", ylabel=r"$\mathrm{Im}\,\lambda$", title=f"alpha_z = {az:g}: {outside:.1%} outside")
         if bar:
             bar.update(0.5)
     fig.tight_layout()
@@ -125,7 +125,7 @@ def fig_phase_diagram(out, quick=True, bar=None) -> FigureResult:
         spec = lyapunov_spectrum(Network(p, n, seed=4), 200.0, k=1, dt=0.1, t_transient=50.0, seed=4)
         res.comparisons.append(claim(f"{label} (g_h = {g}, alpha_r = 1): sign(lambda_max) = {expect:+d}",
                                      expect * spec.lambda_max / max(spec.stderr[0], 1e-12), greater_than=3.0,
-                                     note=f"lambda_max = {spec.lambda_max:.4f} +- {spec.stderr[0]:.4f}; "
+                                     note=f"lambda_max = {spec.lambda_max:.4f} ± {spec.stderr[0]:.4f}; "
                                           "measured in standard errors"))
     if bar:
         bar.update(1)
@@ -171,11 +171,12 @@ def fig_bifurcations(out, quick=True, bar=None) -> FigureResult:
     a_dyn = float(dyn_bifurcation(g, check=False).value)
     n, t = (400, 100.0) if quick else (1000, 300.0)
     factors = (0.5, 0.8, 1.3, 2.0)
-    lams = []
+    lams, errs = [], []
     for f in factors:
         spec = lyapunov_spectrum(Network(GateParams(g_h=g, alpha_r=f * a_dyn), n, seed=5), t, k=1, dt=0.1,
                                  t_transient=10.0, seed=5)
         lams.append(spec.lambda_max)
+        errs.append(float(spec.stderr[0]))
     axes[1].plot([f * a_dyn for f in factors], lams, "ko-")
     axes[1].axvline(a_dyn, color="C3", ls="--", label="alpha_r^dyn (DMFT)")
     axes[1].axhline(0, color="k", lw=0.5)
@@ -183,7 +184,8 @@ def fig_bifurcations(out, quick=True, bar=None) -> FigureResult:
     axes[1].legend(fontsize=8)
     res.comparisons.append(claim("lambda_max above alpha_r^dyn minus below", min(lams[2:]) - max(lams[:2]),
                                  greater_than=0.0, note="the jump of Fig. 4(d)"))
-    res.comparisons.append(claim("lambda_max at 2 alpha_r^dyn", lams[-1], greater_than=0.0))
+    res.comparisons.append(claim("lambda_max at 2 alpha_r^dyn", lams[-1], greater_than=0.0, uncertainty=errs[-1],
+                                 note="error: batch-means standard error of the one run"))
     fig.tight_layout()
     res = replace(res, png=_save(fig, out, res.key))
     res = replace(res, params={"g_h_jump": g, "alpha_r_dyn": a_dyn, "N": n, "t": t, "limits": lim})
