@@ -22,6 +22,11 @@ __all__ = ["GateParams", "ParameterError", "check_finite", "check_positive", "ch
            "check_seed"]
 
 
+# Time steps in one call: beyond this a run takes days at any N and its arrays do not fit; refused up front
+# (a huge t would otherwise start a loop that never ends).
+MAX_STEPS = 10 ** 10
+
+
 class ParameterError(ValueError):
     """A parameter outside its allowed range; the message names it, its value and the range."""
 

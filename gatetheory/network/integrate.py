@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .._progress import progress_bar
-from ..params import ParameterError, check_finite, check_positive
+from ..params import MAX_STEPS, ParameterError, check_finite, check_positive
 from ..results import Result
 from .model import Network
 
@@ -87,6 +87,9 @@ def rk4_step(net: Network, t: float, x: np.ndarray, dt: float) -> np.ndarray:
 
 
 def _n_steps(span: float, dt: float, name: str) -> int:
+    if span / dt > MAX_STEPS:
+        raise ParameterError(f"{name} = {span!r} is {span / dt:.3g} steps of dt = {dt!r}; allowed: at most "
+                             f"{MAX_STEPS:.0e} steps per call (split the run, or raise dt)")
     n = int(round(span / dt))
     if n < 1 or abs(n * dt - span) > 1e-9 * max(1.0, span):
         raise ParameterError(f"{name} = {span!r} is not a whole number of steps dt = {dt!r}; "
@@ -169,6 +172,9 @@ def _simulate_adaptive(net, x, t, t0, record_every, method, rtol, atol):
         raise ParameterError(f"method = {method!r} is unknown; allowed: rk4, rk8, RK45, RK23, DOP853, Radau, BDF, LSODA")
     if x.ndim != 1:
         raise ParameterError(f"method = {method!r} integrates one trajectory; x0 must have shape ({net.dim},)")
+    if t / record_every > MAX_STEPS:
+        raise ParameterError(f"t = {t!r} is {t / record_every:.3g} records of record_every = {record_every!r}; "
+                             f"allowed: at most {MAX_STEPS:.0e} per call")
     n_rec = int(np.floor(t / record_every + 1e-9)) + 1
     t_eval = t0 + record_every * np.arange(n_rec)
     sol = solve_ivp(net.rhs, (t0, t0 + t), x.astype(np.float64), method=method, t_eval=t_eval,

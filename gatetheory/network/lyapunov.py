@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .._progress import progress_bar
-from ..params import GateParams, ParameterError, check_int, check_multiple, check_positive, check_seed
+from ..params import (MAX_STEPS, GateParams, ParameterError, check_int, check_multiple, check_positive,
+                      check_seed)
 from ..results import Result
 from .model import Network, dgate, dphi, gate, phi
 
@@ -284,6 +285,10 @@ def lyapunov_spectrum(net: Network, t_total: float, *, k: int | None = None, dt:
     steps_ons = check_multiple("t_ons", t_ons, dt, "dt")  # times are refused, never rounded
     n_trans = check_multiple("t_transient", t_transient, t_ons, "t_ons", minimum=0)
     n_avg = check_multiple("t_total", t_total, t_ons, "t_ons")
+    if (n_trans + n_avg) * steps_ons > MAX_STEPS:
+        raise ParameterError(f"t_total + t_transient = {t_total + t_transient!r} is "
+                             f"{(n_trans + n_avg) * steps_ons:.3g} steps of dt = {dt!r}; allowed: at most "
+                             f"{MAX_STEPS:.0e} steps per call")
     # stream [seed, 2]: independent of the couplings even when the network used the same seed
     check_seed("seed", seed, allow_none=False)
     rng = seed if isinstance(seed, (np.random.Generator, np.random.SeedSequence)) else np.random.default_rng(
