@@ -11,7 +11,7 @@ computed once per function on a trapezoid grid fine enough for gates of any shar
 resolves the function's nearest complex singularity, ``width`` standard deviations from the real
 axis, and the oscillation of He_n). By Cauchy-Schwarz and Parseval the truncation error after n
 terms is at most ``|rho|^(n+1) sqrt(D_f D_g)``, with ``D_f = <f^2> - sum a_k^2`` the Parseval
-deficit; that bound is returned as the error. Where it exceeds the tolerance (|rho| close to 1,
+deficit; that bound is returned as the error. Where it exceeds the tolerance (``|rho|`` close to 1,
 sharp gates) the direct conditional rule ``int f(x) phi(x) <g(rho x + sqrt(1 - rho^2) v)>_v dx``
 is used instead, with its own error estimate (a second resolution).
 

@@ -91,8 +91,8 @@ class SweepSpec:
     measurement : str
     fixed : dict
         Fixed GateParams fields and possibly ``n``.
-    axes : tuple of (name, tuple of values)
-        Grid axes in the order written.
+    axes : tuple of (str, tuple)
+        Grid axes in the order written: (parameter name, its values).
     seeds : tuple of int
     options : dict
         The measurement's options with defaults filled in.
