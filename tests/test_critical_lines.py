@@ -199,8 +199,8 @@ def test_continuation_matches_independent_points():
     to 1e-9 relative (both float64)."""
     gs = np.linspace(1.95, 1.6, 5)
 
-    def solve(g, seed):
-        c = fp_bifurcation(g, seed=seed)
+    def solve(g, start):
+        c = fp_bifurcation(g, start=start)
         return {"alpha_r": c.value, "Delta_h": c.Delta_h}, c.digits, (c.Delta_h, c.value)
     cur = continue_curve(solve, gs, coord="g_h", keys=("alpha_r", "Delta_h"))
     assert all(s == "ok" for s in cur.point_status)

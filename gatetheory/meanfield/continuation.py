@@ -186,9 +186,9 @@ def _classify(exc) -> str:
     return "failed"
 
 
-def continue_curve(solve, xs, *, coord: str, keys, seed=None, on_failure: str = "record", stop_after: int = 2,
+def continue_curve(solve, xs, *, coord: str, keys, start=None, on_failure: str = "record", stop_after: int = 2,
                    bar=None, **curve_fields) -> Curve:
-    """Trace ``solve(x, seed) -> (dict of values, digits, new_seed[, message])`` over ``xs`` in order.
+    """Trace ``solve(x, start) -> (dict of values, digits, new_start[, message])`` over ``xs`` in order.
 
     Each success's ``new_seed`` seeds the next point. ``on_failure="raise"`` re-raises;
     ``"record"`` keeps the failure (status and message per point) and stops after
@@ -209,7 +209,7 @@ def continue_curve(solve, xs, *, coord: str, keys, seed=None, on_failure: str = 
             messages.append(f"not attempted: {stop_after} consecutive failures before (the curve left its range)")
         else:
             try:
-                out = solve(float(x), seed)
+                out = solve(float(x), start)
             except (ArithmeticError, ValueError) as exc:
                 if on_failure == "raise":
                     raise
@@ -218,7 +218,7 @@ def continue_curve(solve, xs, *, coord: str, keys, seed=None, on_failure: str = 
                 messages.append(str(exc) or type(exc).__name__)
                 fails += kind != "out-of-range"
             else:
-                values, dig, seed = out[:3]
+                values, dig, start = out[:3]
                 fails = 0
                 for k in keys:
                     vals[k][i] = values[k]

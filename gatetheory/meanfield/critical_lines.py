@@ -191,7 +191,7 @@ def _fold_newton(params, D, a, s_h2, s_r2, dps, maxiter=30):
         da = (FD * G - F * GD) / det
         D, a = D - dD, a - da
         if D <= 0 or a <= 0:
-            raise ConvergenceError(f"fold Newton left the domain (Delta_h = {D}, alpha_r = {a}); check the seed")
+            raise ConvergenceError(f"fold Newton left the domain (Delta_h = {D}, alpha_r = {a}); check the start")
         if abs(dD) <= tol * abs(D) and abs(da) <= tol * abs(a):
             return D, a, max(abs(F), abs(G)), it
     raise ConvergenceError(f"fold Newton not converged after {maxiter} steps (residual {max(abs(F), abs(G))}); "
@@ -199,10 +199,10 @@ def _fold_newton(params, D, a, s_h2, s_r2, dps, maxiter=30):
 
 
 def fp_bifurcation(g_h: float, *, beta_h: float = 0.0, beta_r: float = 0.0, input_std_h: float = 0.0,
-                   input_std_r: float = 0.0, dps: int | None = None, seed: tuple | None = None) -> CriticalPoint:
+                   input_std_r: float = 0.0, dps: int | None = None, start: tuple | None = None) -> CriticalPoint:
     """alpha_r^FP(g_h): the saddle node where two nonzero static solutions are born (seed Eq. 12).
 
-    float64 first (grid scan, or ``seed = (Delta_h, alpha_r)`` from a neighbouring point),
+    float64 first (grid scan, or ``start = (Delta_h, alpha_r)`` from a neighbouring point),
     then, with ``dps``, re-solved by mpmath at ``dps`` and ``dps + 10``; ``digits`` counts the
     agreeing digits of alpha_r. ``Delta_h`` is the fold variance.
     """
@@ -216,8 +216,8 @@ def fp_bifurcation(g_h: float, *, beta_h: float = 0.0, beta_r: float = 0.0, inpu
                              f"{lo:.6f} (= sqrt 2) < g_h < {hi:.6f} (H1 line)")
     s_h2, s_r2 = s_h ** 2, s_r ** 2
     Df = af = None
-    if seed is not None:
-        D0, a0 = seed
+    if start is not None:
+        D0, a0 = start
         try:
             Df, af, res, it = _fold(params, (D0 / 1.5, D0 * 1.5), (a0 / 1.5, a0 * 1.5), s_h2, s_r2, None)
         except (ConvergenceError, ParameterError):
@@ -245,7 +245,7 @@ def fp_bifurcation(g_h: float, *, beta_h: float = 0.0, beta_r: float = 0.0, inpu
             except ConvergenceError:
                 continue
         raise ConvergenceError(f"fold refinement at {d} digits failed near alpha_r = {af:.12g}; "
-                               "check the float64 seed")
+                               "check the float64 start")
     with mpmath.workdps(dps):
         D, a, res, it = solve(dps)
     with mpmath.workdps(dps + 10):

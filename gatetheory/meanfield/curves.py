@@ -85,7 +85,7 @@ def sweep_values(name: str, spec) -> np.ndarray:
 
 
 def _solver(kind, params, dps, input_std_h, input_std_r, check, value_max):
-    """``solve(x, seed) -> (values, digits, seed, message)`` for one point of the line."""
+    """``solve(x, start) -> (values, digits, start, message)`` for one point of the line."""
     from .critical_lines import fp_bifurcation
     from .dynamic_bifurcation import MAX_DIGITS, dyn_bifurcation
     from .stability import _branch_root, marginal_stability_g_h, stability_g_h
@@ -98,28 +98,28 @@ def _solver(kind, params, dps, input_std_h, input_std_r, check, value_max):
         return c
 
     if kind == "fp-bifurcation":
-        def solve(g, seed):
+        def solve(g, start):
             c = bounded(fp_bifurcation(g, beta_h=b_h, beta_r=b_r, input_std_h=input_std_h,
-                                       input_std_r=input_std_r, dps=dps, seed=seed))
+                                       input_std_r=input_std_r, dps=dps, start=start))
             return ({"alpha_r": c.value, "Delta_h": c.Delta_h}, c.digits, (float(c.Delta_h), float(c.value)),
                     c.message)
     elif kind == "dyn-bifurcation":
-        def solve(g, seed):
-            c = bounded(dyn_bifurcation(g, beta_r=b_r, seed=seed, check=check))  # float64; dps caps the digits
+        def solve(g, start):
+            c = bounded(dyn_bifurcation(g, beta_r=b_r, start=start, check=check))  # float64; dps caps the digits
             digits = min(c.digits, dps or MAX_DIGITS) if check else 0
             return {"alpha_r": c.value, "Delta_h0": c.Delta_h}, digits, (c.Delta_h, c.value), c.message
     elif kind == "stability":
-        def solve(a, seed):
+        def solve(a, start):
             c = None
-            if seed is not None and (b_h != 0 or input_std_h != 0):
+            if start is not None and (b_h != 0 or input_std_h != 0):
                 # restart the branch below the previous critical g_h, from the previous variance
-                g_prev, D_prev, base = seed
+                g_prev, D_prev, base = start
                 for g0 in (0.8 * g_prev, 0.5 * g_prev):
                     try:
-                        start = (g0, _branch_root(base.replace(g_h=g0, alpha_r=a), D_prev, input_std_h ** 2,
+                        below = (g0, _branch_root(base.replace(g_h=g0, alpha_r=a), D_prev, input_std_h ** 2,
                                                   input_std_r ** 2))
                         c = stability_g_h(a, beta_r=b_r, beta_h=b_h, input_std_h=input_std_h,
-                                          input_std_r=input_std_r, dps=dps, seed=start)
+                                          input_std_r=input_std_r, dps=dps, start=below)
                         break
                     except (ArithmeticError, ValueError):
                         continue
@@ -130,7 +130,7 @@ def _solver(kind, params, dps, input_std_h, input_std_r, check, value_max):
             return ({"g_h": c.value, "Delta_h": c.Delta_h}, c.digits,
                     (float(c.value), float(c.Delta_h), c.params), c.message)
     else:
-        def solve(a, seed):
+        def solve(a, start):
             c = bounded(marginal_stability_g_h(a, beta_r=b_r, beta_h=b_h))
             return {"g_h": c.value, "Delta_h": c.Delta_h}, c.digits, None, c.message
     return solve

@@ -67,14 +67,14 @@ def _solve(g_h, beta_r, C0, a, dps, gl_degree):
         return C, al
 
 
-def dyn_bifurcation_mp(g_h, *, beta_r=0.0, dps=30, seed=None):
-    """(alpha_r, digits_alpha, C0, digits_C0) at ``dps`` from the float64 point (or ``seed``)."""
+def dyn_bifurcation_mp(g_h, *, beta_r=0.0, dps=30, start=None):
+    """(alpha_r, digits_alpha, C0, digits_C0) at ``dps`` from the float64 point (or ``start``)."""
     from .dynamic_bifurcation import dyn_bifurcation
-    if seed is None:
+    if start is None:
         c = dyn_bifurcation(g_h, beta_r=beta_r, check=False)
-        seed = (c.Delta_h, c.value)
+        start = (c.Delta_h, c.value)
     g = mpmath.mpf(str(g_h))
     deg = max(4, math.ceil(math.log2(dps / 3)) + 2)
-    C1, a1 = _solve(g, beta_r, seed[0], seed[1], dps, deg)
+    C1, a1 = _solve(g, beta_r, start[0], start[1], dps, deg)
     C2, a2 = _solve(g, beta_r, C1, a1, dps + 10, deg + 1)
     return a1, trusted_digits(a1, a2, dps), C1, trusted_digits(C1, C2, dps)

@@ -231,11 +231,11 @@ def _minimise(E, C0_lo, C0_hi, abr):
     return math.exp(r.x), float(r.fun), int(r.nfev)
 
 
-def dyn_bifurcation(g_h: float, *, beta_r: float = 0.0, seed: tuple | None = None,
+def dyn_bifurcation(g_h: float, *, beta_r: float = 0.0, start: tuple | None = None,
                     resolution: Resolution = Resolution(), check: bool = True) -> CriticalPoint:
     """alpha_r^dyn(g_h) and the variance ``C_h(0)`` born there (seed Eq. 13, G7-G9), float64.
 
-    ``seed = (C0, alpha_r)`` from a neighbouring point skips the grid scan. With ``check``
+    ``start = (C0, alpha_r)`` from a neighbouring point skips the grid scan. With ``check``
     the point is re-solved with every step halved; ``digits`` counts the agreement
     (capped at :data:`MAX_DIGITS`).
     """
@@ -246,8 +246,8 @@ def dyn_bifurcation(g_h: float, *, beta_r: float = 0.0, seed: tuple | None = Non
                          f"{lo:.6f} < g_h < {hi:.6f} (tau_r << 1 closure, no biases)")
     E = _Energy(params.g_h, beta_r, resolution)
     C0f = None
-    if seed is not None:
-        C0, a = seed
+    if start is not None:
+        C0, a = start
         try:
             C0f, af, nfev = _minimise(E, C0 / 4, min(C0 * 4, 4.0), (a * 0.7, a * 1.5))
         except ConvergenceError:

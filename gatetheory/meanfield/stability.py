@@ -119,11 +119,11 @@ def _edge(params, D, s_h2, s_r2, dps=None):
 
 def stability_g_h(alpha_r: float, *, beta_r: float = 0.0, beta_h: float = 0.0, input_std_h: float = 0.0,
                   input_std_r: float = 0.0, dps: int | None = None, g_max: float = 20.0,
-                  seed: tuple | None = None) -> CriticalPoint:
+                  start: tuple | None = None) -> CriticalPoint:
     """g_h where the fixed point continued from small g_h becomes unstable (seed Eq. 6 with
     C28-C30; red dashed line of Fig. 7 when ``input_std_h > 0``).
 
-    The branch is followed in g_h by continuation from ``g_h = 0.05`` (or from ``seed =
+    The branch is followed in g_h by continuation from ``g_h = 0.05`` (or from ``start =
     (g_h, Delta_h)``); the first g_h where ``fp-stability`` reaches 1 is refined by solving
     ``F = 0, edge = 1`` together. Without bias and input the branch is the zero fixed
     point and the line is H1 (:func:`zero_fp_stability_g_h`).
@@ -136,7 +136,7 @@ def stability_g_h(alpha_r: float, *, beta_r: float = 0.0, beta_h: float = 0.0, i
                              GateParams(g_h=float(cp.value), alpha_r=alpha_r, beta_r=beta_r))
     base = GateParams(alpha_r=alpha_r, beta_r=beta_r, beta_h=beta_h)
     s_h2, s_r2 = s_h ** 2, s_r ** 2
-    g, D = seed if seed is not None else (0.05, None)
+    g, D = start if start is not None else (0.05, None)
     if D is None:
         D = fixed_point_variances(base.replace(g_h=g), input_std_h=s_h, input_std_r=s_r)[0].Delta_h
     e = _edge(base.replace(g_h=g), D, s_h2, s_r2)
@@ -194,7 +194,7 @@ def _residual_g(base, D, g, sh2, sr2, dps):
 # ----------------------------------------------------------------------------- alpha_z -> infinity
 
 def marginal_stability_g_h(alpha_r: float, *, beta_r: float = 0.0, beta_h: float = 0.0, mean_sigma_z: float = 0.5,
-                           g_max: float = 30.0, seed: tuple | None = None) -> CriticalPoint:
+                           g_max: float = 30.0, start: tuple | None = None) -> CriticalPoint:
     """g_h where marginal stability ends for alpha_z -> infinity (seed Eq. 8), static theory.
 
     Uses registry ``alpha-z-inf-disk-radius`` (rho) with ``<sigma_z> = mean_sigma_z`` (1/2 for
@@ -211,11 +211,11 @@ def marginal_stability_g_h(alpha_r: float, *, beta_r: float = 0.0, beta_h: float
     def rho(g, D):
         _, _, _, (A, P, S, Q, _) = fixed_point_residual(base.replace(g_h=g), np.asarray(D), derivatives=True)
         return float(rad.numpy(mean_sigma_z, P, S, A, Q))
-    if seed is None:
+    if start is None:
         g = float(zero_fp_stability_g_h(beta_r).value) + 0.02 if beta_h == 0 else 0.1
         D = fixed_point_variances(base.replace(g_h=g))[-1].Delta_h
     else:
-        g, D = seed
+        g, D = start
     if rho(g, D) >= 1:
         raise RangeError(f"alpha_r = {alpha_r}: not marginally stable at g_h = {g:.4g} (rho >= 1), so there is "
                          f"no marginal line to end; allowed: a smaller alpha_r (the line meets the fixed-point "
