@@ -35,9 +35,10 @@ def test_tail_fraction_flags_short_window():
     0.01 level, the sampling noise of the estimate about 0.03 (200 paths, window 160, tau_c ~ 10)."""
     slow_opts = dict(ONE_CHAIN, dt=0.2, tau_max=20.0, t_window=80.0, t_burn=20.0, tau_fields=20.0, n_paths=100, maxiter=8,
                      n_average=1, damping=1.0)
-    with pytest.warns(RuntimeWarning, match="raise t_window"):
+    with pytest.warns(RuntimeWarning, match="raise t_window") as caught:
         slow = solve_dmft(SLOW_GATES, init_tau=50.0, seed=1, **slow_opts)
     assert slow.tail_fraction > 0.1
+    assert caught[0].filename == __file__  # the warning names the caller's line, not the library's
     fast_opts = dict(ONE_CHAIN, dt=0.2, tau_max=20.0, t_window=160.0, t_burn=30.0, tau_fields=50.0, n_paths=200, maxiter=10,
                      n_average=1, init_tau=5.0)
     with warnings.catch_warnings():

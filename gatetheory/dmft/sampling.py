@@ -33,6 +33,7 @@ import numpy as np
 from scipy.special import expit, stdtrit
 
 from .._progress import progress_bar
+from .._warnings import warn
 from ..numerics.gates import np_phi_family, np_sigma_family
 from ..params import GateParams, ParameterError, check_finite, check_int, check_positive
 from .gaussian_process import autocorrelation, sample_stationary
@@ -298,9 +299,9 @@ def solve_by_sampling(params: GateParams, *, dt: float = 0.1, tau_max: float = 5
     residual = max(r.residual for r in reps)
     tail = max(r.tail_fraction for r in reps)
     if tail > 0.1:
-        warnings.warn(f"C_phi keeps {tail:.2f} of its connected value at lag tau_fields = {dt * (mf - 1):g}, "
-                      f"which the fields treat as static: the window is short against the correlation time; "
-                      f"raise t_window (now {t_window:g})", RuntimeWarning, stacklevel=2)
+        warn(f"C_phi keeps {tail:.2f} of its connected value at lag tau_fields = {dt * (mf - 1):g}, "
+             f"which the fields treat as static: the window is short against the correlation time; "
+             f"raise t_window (now {t_window:g})", RuntimeWarning)
     bad = sum(not r.converged for r in reps)
     why = implausibility(mean, s2[0])
     status = ("failed", why) if why else (("ok", "") if converged else (

@@ -20,12 +20,12 @@ from __future__ import annotations
 import json
 import math
 import os
-import warnings
 import weakref
 from pathlib import Path
 
 import numpy as np
 
+from .._warnings import warn
 from ..params import ParameterError
 from .spec import PARAM_NAMES, SweepSpec
 from .tasks import get_measurement
@@ -167,9 +167,9 @@ def read_journal(out, outputs=()) -> dict:
         else:
             skipped.append(f"line {number} ({problem})")
     if skipped:
-        warnings.warn(f"{path}: {len(skipped)} line(s) are not task records and were skipped, their tasks "
-                      f"run again: {'; '.join(skipped[:3])}{' ...' if len(skipped) > 3 else ''}",
-                      JournalWarning, stacklevel=2)
+        warn(f"{path}: {len(skipped)} line(s) are not task records and were skipped, their tasks "
+             f"run again: {'; '.join(skipped[:3])}{' ...' if len(skipped) > 3 else ''}",
+             JournalWarning)
     return found
 
 
