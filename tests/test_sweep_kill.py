@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 
 import pytest
 
@@ -63,27 +64,35 @@ def _ids(out):
     return ids
 
 
-def _interrupt(spec, out, signum, whole_group):
-    """Start the sweep, wait for at least 4 finished tasks, send the signal; return (returncode, stdout)."""
+@contextmanager
+def _running_sweep(spec, out, n_done, wait=90):
+    """Start the sweep as its own process group and wait for ``n_done`` recorded tasks; yield the
+    process; on exit kill whatever of the group is left (the parent's workers share it)."""
     proc = subprocess.Popen(_cmd(spec, out), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             start_new_session=True, cwd=out.parent)
     try:
-        deadline = time.monotonic() + 90
-        while len(_ids(out)) < 4 and proc.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.02)
+        deadline = time.monotonic() + wait
+        while len(_ids(out)) < n_done and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
         assert proc.poll() is None, "the sweep ended before it could be interrupted: make the tasks longer"
+        yield proc
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        proc.wait()
+
+
+def _interrupt(spec, out, signum, whole_group):
+    """Start the sweep, wait for at least 4 finished tasks, send the signal; return (returncode, stdout)."""
+    with _running_sweep(spec, out, 4) as proc:
         if whole_group:
             os.killpg(proc.pid, signum)
         else:
             proc.send_signal(signum)
         stdout, _ = proc.communicate(timeout=60)
         return proc.returncode, stdout
-    finally:
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)  # the parent's worker processes share its group
-        except ProcessLookupError:
-            pass
-        proc.wait()
 
 
 def _resume_and_check(spec, out, reference, n_before):
@@ -144,13 +153,7 @@ def test_sigkill_of_parent_alone_leaves_no_worker_and_restart_needs_no_cleanup(t
     the lock and the restart was refused until they were killed by hand."""
     spec, ref = reference
     out = tmp_path / "out"
-    proc = subprocess.Popen(_cmd(spec, out), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True, cwd=out.parent)
-    try:
-        deadline = time.monotonic() + 90
-        while len(_ids(out)) < 4 and proc.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.02)
-        assert proc.poll() is None, "the sweep ended before it could be interrupted: make the tasks longer"
+    with _running_sweep(spec, out, 4) as proc:
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
         # the workers (same process group) go within a few seconds of the parent
@@ -160,11 +163,6 @@ def test_sigkill_of_parent_alone_leaves_no_worker_and_restart_needs_no_cleanup(t
         assert not _group_alive(proc.pid), "pool workers outlived the killed parent"
         n_before = len(set(_ids(out)))
         _resume_and_check(spec, out, ref, n_before)
-    finally:
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
 
 
 def test_sigterm_starts_no_new_task(tmp_path):
@@ -174,21 +172,10 @@ def test_sigterm_starts_no_new_task(tmp_path):
     folder = tmp_path
     (folder / "spec.toml").write_text(SPEC.replace("t_total = 40.0", "t_total = 200.0"))
     out = folder / "out"
-    proc = subprocess.Popen(_cmd(folder / "spec.toml", out), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True, cwd=folder)
-    try:
-        deadline = time.monotonic() + 120
-        while len(_ids(out)) < 2 and proc.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.01)
-        assert proc.poll() is None
+    with _running_sweep(folder / "spec.toml", out, 2, wait=120) as proc:
         at_signal = len(_ids(out))
         proc.send_signal(signal.SIGTERM)
         stdout, _ = proc.communicate(timeout=120)
         assert proc.returncode == 130
         assert len(_ids(out)) - at_signal <= 2 + 1
         assert json.loads(stdout)["n_pending"] >= N_TASKS - at_signal - 3
-    finally:
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
