@@ -236,8 +236,8 @@ def test_inconsistent_options_exit_2_before_work(argv, capsys):
 def _api_entry_points():
     """(name, call(**kwargs), valid kwargs): each keyword is replaced by bad values in turn."""
     from gatetheory.dmft import solve_dmft
-    from gatetheory.meanfield.critical_lines import (fp_bifurcation, marginal_stability_g_h, stability_g_h,
-                                                     zero_fp_stability_g_h)
+    from gatetheory.meanfield.critical_lines import fp_bifurcation
+    from gatetheory.meanfield.stability import marginal_stability_g_h, stability_g_h, zero_fp_stability_g_h
     from gatetheory.meanfield.dynamic_bifurcation import dyn_bifurcation
     from gatetheory.meanfield.fixed_points import fixed_point_variances
     from gatetheory.meanfield.phase_diagram import phase_diagram_curves

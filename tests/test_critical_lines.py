@@ -8,8 +8,8 @@ import pytest
 from scipy.optimize import brentq, minimize_scalar
 from scipy.special import roots_hermitenorm
 
-from gatetheory.meanfield.critical_lines import (RangeError, fp_bifurcation, fp_bifurcation_range,
-                                                 marginal_stability_g_h, stability_g_h, zero_fp_stability_g_h)
+from gatetheory.meanfield.critical_lines import fp_bifurcation, fp_bifurcation_range
+from gatetheory.meanfield.stability import RangeError, marginal_stability_g_h, stability_g_h, zero_fp_stability_g_h
 from gatetheory.meanfield.continuation import continue_curve
 from gatetheory.meanfield.dynamic_bifurcation import (_Energy, Resolution, dyn_bifurcation,
                                                       dyn_bifurcation_range)

@@ -8,7 +8,8 @@ estimated from the seeds themselves plus a 2 % allowance for the O(1/N) bias.
 import numpy as np
 import pytest
 
-from gatetheory.meanfield.critical_lines import fp_bifurcation, stability_g_h
+from gatetheory.meanfield.critical_lines import fp_bifurcation
+from gatetheory.meanfield.stability import stability_g_h
 from gatetheory.meanfield.dynamic_bifurcation import dyn_bifurcation
 from gatetheory.meanfield.fixed_points import fixed_point_variances
 from gatetheory.network.fixed_points import find_fixed_point

@@ -122,7 +122,7 @@ def cmd_dyn_bifurcation(args) -> int:
 
 
 def cmd_stability(args) -> int:
-    from ..meanfield.critical_lines import stability_g_h
+    from ..meanfield.stability import stability_g_h
 
     return _sweep_or_point(args, "stability",
                            lambda a: stability_g_h(a, beta_r=args.beta_r, beta_h=args.beta_h,
@@ -131,7 +131,7 @@ def cmd_stability(args) -> int:
 
 
 def cmd_marginal(args) -> int:
-    from ..meanfield.critical_lines import marginal_stability_g_h
+    from ..meanfield.stability import marginal_stability_g_h
 
     return _sweep_or_point(args, "marginal",
                            lambda a: marginal_stability_g_h(a, beta_r=args.beta_r, beta_h=args.beta_h), "g_h")

@@ -1,15 +1,14 @@
-"""Critical lines of the static mean-field theory (seed Secs. V B, VII; Eqs. 6, 8, 12, H1).
+"""The fixed-point bifurcation of the static mean-field theory (seed Sec. VII; Eq. 12).
 
-This module holds the fixed-point bifurcation and re-exports the stability lines of
-:mod:`gatetheory.meanfield.stability`, so that every line is importable from here:
+:func:`fp_bifurcation` -- Eq. 12: the saddle node of the static equation, ``F = 0`` and
+``dF/dDelta_h = 0``. float64: root of ``dF/dDelta_h`` along the curve ``alpha_r*(Delta_h)`` on
+which ``F = 0`` (at the fold ``alpha_r*`` is minimal); mpmath: Newton on the pair with the exact
+Jacobian.
 
-* :func:`fp_bifurcation` -- Eq. 12: the saddle node of the static equation,
-  ``F = 0`` and ``dF/dDelta_h = 0``. float64: root of ``dF/dDelta_h`` along the curve
-  ``alpha_r*(Delta_h)`` on which ``F = 0`` (at the fold ``alpha_r*`` is minimal); mpmath:
-  Newton on the pair with the exact Jacobian.
-* :func:`zero_fp_stability_g_h`, :func:`stability_g_h`, :func:`marginal_stability_g_h`.
-
-The dynamical bifurcation (Eq. 13) lives in :mod:`gatetheory.meanfield.dynamic_bifurcation`.
+The other lines have one home each: the stability lines (Eqs. 6, 8, H1) and ``CriticalPoint``
+in :mod:`gatetheory.meanfield.stability`, the dynamical bifurcation (Eq. 13) in
+:mod:`gatetheory.meanfield.dynamic_bifurcation`; :func:`gatetheory.meanfield.critical_curve`
+traces any of them.
 """
 from __future__ import annotations
 
@@ -21,11 +20,9 @@ import numpy as np
 from ..numerics.roots import ConvergenceError, refine_bracketed, sign_changes, trusted_digits
 from ..params import GateParams, ParameterError
 from .fixed_points import _registry, averages_h, averages_r, check_input_std, to_mp
-from .stability import (NOMINAL_DIGITS, CriticalPoint, RangeError, _dps, marginal_stability_g_h,  # noqa: F401
-                        stability_g_h, zero_fp_stability_g_h)
+from .stability import NOMINAL_DIGITS, CriticalPoint, RangeError, _dps, zero_fp_stability_g_h
 
-__all__ = ["CriticalPoint", "RangeError", "zero_fp_stability_g_h", "stability_g_h", "fp_bifurcation",
-           "fp_bifurcation_range", "marginal_stability_g_h", "ALPHA_R_MAX"]
+__all__ = ["fp_bifurcation", "fp_bifurcation_range", "ALPHA_R_MAX"]
 
 ALPHA_R_MAX = 1.0e4   # top of the first alpha_r grid searched for a bifurcation (grown as needed)
 

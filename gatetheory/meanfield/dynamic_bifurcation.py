@@ -40,7 +40,7 @@ from ..numerics.bivariate import bivariate_average
 from ..numerics.gaussian import _cut, _INV_SQRT_2PI, pole_width
 from ..numerics.roots import ConvergenceError, refine_bracketed, trusted_digits
 from ..params import GateParams, ParameterError
-from .critical_lines import CriticalPoint, RangeError, zero_fp_stability_g_h
+from .stability import CriticalPoint, RangeError, zero_fp_stability_g_h
 
 __all__ = ["Resolution", "correlation_2d", "energy", "dyn_bifurcation", "dyn_bifurcation_range",
            "MAX_DIGITS"]
