@@ -155,16 +155,16 @@ def _run_processes(todo, record, stop, workers):
         pending = set()
         while queue or pending:
             while queue and len(pending) < workers and not stop.flag:
-                pending.add(pool.submit(run_task, queue.pop()))
+                pending.add(pool.submit(run_task, queue.pop()))  # raises once the pool is broken
             if not pending:
                 break  # stopped: the rest stays pending in the store
             done, pending = cf.wait(pending, timeout=0.2, return_when=cf.FIRST_COMPLETED)
-            for fut in done:
-                if isinstance(fut.exception(), BrokenProcessPool):
-                    raise RuntimeError("a worker process died (killed, or out of memory?); the finished tasks "
-                                       "are recorded: rerun to resume, with fewer workers if memory ran out")
-                record(fut.result())  # run_task catches measurement errors itself
+            for fut in sorted(done, key=lambda f: isinstance(f.exception(), BrokenProcessPool)):
+                record(fut.result())  # run_task catches measurement errors; a broken pool raises here
         clean = True
+    except BrokenProcessPool:
+        raise RuntimeError("a worker process died (killed, or out of memory?); the finished tasks are "
+                           "recorded: rerun to resume, with fewer workers if memory ran out") from None
     finally:
         if not clean:  # a second signal or a failure: do not wait for running tasks
             for proc in list(getattr(pool, "_processes", {}).values()):
