@@ -291,9 +291,12 @@ def lyapunov_spectrum(net: Network, t_total: float, *, k: int | None = None, dt:
                              f"{MAX_STEPS:.0e} steps per call")
     # stream [seed, 2]: independent of the couplings even when the network used the same seed
     check_seed("seed", seed, allow_none=False)
-    rng = seed if isinstance(seed, (np.random.Generator, np.random.SeedSequence)) else np.random.default_rng(
-        [*(seed if isinstance(seed, (list, tuple)) else [seed]), 2])
-    rng = np.random.default_rng(rng) if isinstance(rng, np.random.SeedSequence) else rng
+    if isinstance(seed, np.random.Generator):
+        rng = seed
+    elif isinstance(seed, np.random.SeedSequence):
+        rng = np.random.default_rng(seed)
+    else:
+        rng = np.random.default_rng([*(seed if isinstance(seed, (list, tuple)) else [seed]), 2])
     x = net.initial_state(rng) if x0 is None else np.array(net.state("x0", x0), dtype=net.dtype)
 
     p = net.params
